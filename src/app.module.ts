@@ -1,0 +1,47 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { AppExceptionFilter } from './common/exception.filter';
+import { loggerParams } from './common/logging';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { buildDataSourceOptions } from './database/data-source';
+import { HealthModule } from './health/health.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+
+export interface AppModuleOptions {
+  /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
+  schemaFile?: string;
+}
+
+/** The HiLink API: one NestJS module per domain, served over GraphQL and REST. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), migrationsRun: false }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: options.schemaFile ?? true,
+          sortSchema: true,
+          graphiql: true,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+        }),
+        AuthModule,
+        HealthModule,
+        OrganizationsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppError, ErrorCode } from '../common/app-error';
+import { ApiScope } from '../common/request-context';
+import { ApiKeysService } from '../organizations/api-keys.service';
+import { AuthenticatedRequest, PARTICIPANT_KEY, PUBLIC_KEY, requestFrom, SCOPE_KEY } from './auth.decorators';
+import { PARTICIPANT_TOKEN_PREFIX, ParticipantTokenService } from './participant-token.service';
+import { hasScope } from './scopes';
+
+function unauthenticated(message: string): AppError {
+  return new AppError(ErrorCode.Unauthenticated, message, { reason: 'UNAUTHENTICATED' });
+}
+
+/** Authenticates every request by its bearer credential and checks the operation's scope. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+    private readonly participantTokens: ParticipantTokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      return true;
+    }
+    const request = requestFrom(context);
+    const token = this.bearerToken(request);
+    if (token.startsWith(PARTICIPANT_TOKEN_PREFIX)) {
+      return this.admitParticipant(request, token, targets);
+    }
+    const key = await this.apiKeys.verify(token);
+    if (!key) {
+      throw unauthenticated('The API key is invalid or revoked. Create a new key and send it as "Authorization: Bearer <key>".');
+    }
+    const required = this.reflector.getAllAndOverride<ApiScope>(SCOPE_KEY, targets) ?? 'admin';
+    if (!hasScope(key.scopes, required)) {
+      throw new AppError(
+        ErrorCode.Forbidden,
+        `This operation requires the "${required}" scope; the key has: ${key.scopes.join(', ')}.`,
+        { reason: 'MISSING_SCOPE', details: { requiredScope: required } },
+      );
+    }
+    request.hilinkContext = {
+      organizationId: key.organizationId,
+      requestId: String(request.id),
+      actor: { kind: 'api_key', apiKeyId: key.apiKeyId, scopes: key.scopes },
+    };
+
+    return true;
+  }
+
+  private bearerToken(request: AuthenticatedRequest): string {
+    const header = request.headers?.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match?.[1]) {
+      throw unauthenticated('Missing credentials: send "Authorization: Bearer <API key>".');
+    }
+
+    return match[1];
+  }
+
+  private admitParticipant(
+    request: AuthenticatedRequest,
+    token: string,
+    targets: ReturnType<ExecutionContext['getHandler']>[],
+  ): boolean {
+    const claims = this.participantTokens.verify(token);
+    if (!claims) {
+      throw unauthenticated('The participant token is invalid or expired. Request a new join token.');
+    }
+    if (!this.reflector.getAllAndOverride<boolean>(PARTICIPANT_KEY, targets)) {
+      throw new AppError(ErrorCode.Forbidden, 'A participant token cannot call this operation; use an API key.', {
+        reason: 'PARTICIPANT_NOT_ALLOWED',
+      });
+    }
+    request.hilinkContext = {
+      organizationId: claims.organizationId,
+      requestId: String(request.id),
+      actor: {
+        kind: 'participant',
+        participantId: claims.participantId,
+        sessionId: claims.sessionId,
+        identity: claims.identity,
+      },
+    };
+
+    return true;
+  }
+}

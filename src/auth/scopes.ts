@@ -1,0 +1,15 @@
+import { ApiScope } from '../common/request-context';
+
+const IMPLIED: Record<ApiScope, ApiScope[]> = {
+  admin: ['admin', 'read', 'write', 'sessions:write', 'transcripts:write', 'recaps:write'],
+  write: ['read', 'write', 'sessions:write', 'transcripts:write', 'recaps:write'],
+  read: ['read'],
+  'sessions:write': ['read', 'sessions:write'],
+  'transcripts:write': ['read', 'transcripts:write'],
+  'recaps:write': ['read', 'recaps:write'],
+};
+
+/** Whether a key's granted scopes cover the required one: `admin` covers all, `write` covers every write. */
+export function hasScope(granted: ApiScope[], required: ApiScope): boolean {
+  return granted.some((scope) => IMPLIED[scope]?.includes(required));
+}

@@ -1,0 +1,71 @@
+import { ClassSerializerInterceptor } from '@nestjs/common';
+import { NestFactory, Reflector } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { IncomingMessage } from 'node:http';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule, AppModuleOptions } from './app.module';
+import { sendProblem } from './common/exception.filter';
+import { requestIdFor } from './common/logging';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/config';
+
+/** Maximum request body, bytes; transcript uploads are the largest bodies. */
+export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('HiLink API')
+    .setDescription(
+      'REST surface of HiLink. Every capability is also in the GraphQL API at /graphql. ' +
+        'Errors are application/problem+json (RFC 9457).',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (hlk_...) or a participant token (hlp_...)' })
+    .build();
+
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Creates the application with Fastify, validation, error mapping and the REST docs at /docs. */
+export async function createApp(
+  config: AppConfig,
+  options: AppModuleOptions & { logger?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (request: IncomingMessage) => {
+      const id = requestIdFor(request);
+      (request as IncomingMessage & { id?: string }).id = id;
+
+      return id;
+    },
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options),
+    adapter,
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new ClassSerializerInterceptor(app.get(Reflector)));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+
+  return app;
+}
+
+/** Applies pending migrations unless disabled; the same migrations run on PostgreSQL and PGlite. */
+export async function migrate(app: NestFastifyApplication): Promise<number> {
+  const dataSource = app.get(DataSource);
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+
+  return applied.length;
+}
