@@ -51,7 +51,6 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new ClassSerializerInterceptor(app.get(Reflector)));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
   fastify.addHook('onSend', async (request, reply) => {

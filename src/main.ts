@@ -11,9 +11,23 @@ async function main(): Promise<void> {
     const applied = await migrate(app);
     logger.log({ applied }, 'Migrations applied', 'Bootstrap');
   }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // Fastify stops accepting connections and waits for in-flight requests; then the pool closes.
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error, signal }, 'Shutdown failed', 'Bootstrap');
+          process.exit(1);
+        },
+      );
+    });
+  }
   const created = await app.get(OrganizationsService).bootstrap();
   await app.listen({ port: config.port, host: config.host });
-  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  const { port } = app.getHttpServer().address() as { port: number };
+  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  logger.log({ url: base, port }, 'HiLink listening', 'Bootstrap');
   const lines = [
     '',
     `HiLink is running (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}, AI: ${config.ai.provider}, LiveKit: ${config.livekit ? 'on' : 'off'})`,

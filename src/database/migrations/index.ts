@@ -1,4 +1,8 @@
 import { Organizations1764800000000 } from './1764800000000-organizations';
+import { IdempotencyKeys1764800000500 } from './1764800000500-idempotency-keys';
 
 /** Every migration, in the order it applies. */
-export const MIGRATIONS = [Organizations1764800000000];
+export const MIGRATIONS = [
+  Organizations1764800000000,
+  IdempotencyKeys1764800000500,
+];

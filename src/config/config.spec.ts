@@ -1,0 +1,75 @@
+import { ConfigError, loadConfig } from './config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error.problems;
+    }
+    throw error;
+  }
+
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('uses the embedded defaults for an empty environment', () => {
+    const config = loadConfig({});
+
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe('./.hilink');
+    expect(config.ai.provider).toBe('local');
+    expect(config.livekit).toBeUndefined();
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('selects openai when a key is set', () => {
+    const config = loadConfig({ OPENAI_API_KEY: 'sk-test' });
+
+    expect(config.ai.provider).toBe('openai');
+    expect(config.ai.openaiModel).toBe('gpt-4o-mini');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ HILINK_SECRET: 'short' }, 'HILINK_SECRET'],
+    [{ AI_PROVIDER: 'claude' }, 'AI_PROVIDER'],
+    [{ AI_PROVIDER: 'openai' }, 'OPENAI_API_KEY'],
+    [{ OPENAI_BASE_URL: 'ftp://x' }, 'OPENAI_BASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ LIVEKIT_URL: 'wss://media.example.com' }, 'LIVEKIT_API_KEY'],
+    [{ HILINK_MIGRATE_ON_START: 'maybe' }, 'HILINK_MIGRATE_ON_START'],
+    [{ HOST: 'my host' }, 'HOST'],
+  ])('rejects %p naming %s', (env, variable) => {
+    const problems = problemsOf(env);
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(variable);
+    expect(problems[0]).toMatch(/expected|must|requires/);
+  });
+
+  it('lists every invalid variable at once', () => {
+    expect(problemsOf({ PORT: '-1', LOG_LEVEL: 'x' })).toHaveLength(2);
+  });
+
+  it('never echoes a database password', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://user:hunter2@db/x' });
+
+    expect(problems.join(' ')).not.toContain('hunter2');
+  });
+
+  it('accepts a complete LiveKit configuration', () => {
+    const config = loadConfig({
+      LIVEKIT_URL: 'wss://media.example.com',
+      LIVEKIT_API_KEY: 'APIkey',
+      LIVEKIT_API_SECRET: 'x'.repeat(32),
+    });
+
+    expect(config.livekit?.apiKey).toBe('APIkey');
+  });
+});

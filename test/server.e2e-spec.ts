@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runServerToExit, startServerProcess } from './support/server-process';
+
+function jsonLines(output: string): Record<string, unknown>[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('server process on the embedded database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hilink-server-'));
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, logs JSON with request ids, stops on SIGTERM and keeps data', async () => {
+    const first = await startServerProcess({ HILINK_DATA_DIR: dataDir });
+    const key = first.adminKey ?? '';
+    const before = await fetch(`${first.url}/v1/organization`, {
+      headers: { authorization: `Bearer ${key}`, 'x-request-id': 'req-e2e-1' },
+    });
+    const code = await first.stop('SIGTERM');
+    const lines = jsonLines(first.output());
+    const requestLine = lines.find((line) => (line.req as { id?: string } | undefined)?.id === 'req-e2e-1');
+
+    expect(key).toMatch(/^hlk_/);
+    expect(first.output()).toContain('/docs');
+    expect(before.status).toBe(200);
+    expect(before.headers.get('x-request-id')).toBe('req-e2e-1');
+    expect(code).toBe(0);
+    expect(requestLine).toBeDefined();
+    expect(JSON.stringify(lines)).not.toContain(key.slice(20));
+    expect(lines.some((line) => line.msg === 'Shutdown complete: database connections closed')).toBe(true);
+
+    const second = await startServerProcess({ HILINK_DATA_DIR: dataDir });
+    const after = await fetch(`${second.url}/v1/organization`, { headers: { authorization: `Bearer ${key}` } });
+    await second.stop();
+
+    expect(second.adminKey).toBeUndefined();
+    expect(after.status).toBe(200);
+  });
+
+  it('refuses to boot with an invalid variable', async () => {
+    const result = await runServerToExit({ PORT: 'eighty', LOG_LEVEL: 'loud' });
+
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('PORT="eighty" is invalid');
+    expect(result.output).toContain('LOG_LEVEL');
+  });
+});
