@@ -13,6 +13,10 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { CurriculaModule } from './curricula/curricula.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
+import { MembersModule } from './members/members.module';
+import { StudentsModule } from './students/students.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 
 export interface AppModuleOptions {
@@ -42,6 +46,10 @@ export class AppModule {
         AuthModule,
         HealthModule,
         OrganizationsModule,
+        MembersModule,
+        StudentsModule,
+        CurriculaModule,
+        EnrollmentsModule,
       ],
       providers: [
         LifecycleLogger,
