@@ -13,11 +13,16 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { RecapsModule } from './recaps/recaps.module';
 import { CurriculaModule } from './curricula/curricula.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { MembersModule } from './members/members.module';
 import { StudentsModule } from './students/students.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { RoomsModule } from './rooms/rooms.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { TranscriptsModule } from './transcripts/transcripts.module';
 
 export interface AppModuleOptions {
   /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
@@ -50,6 +55,11 @@ export class AppModule {
         StudentsModule,
         CurriculaModule,
         EnrollmentsModule,
+        RoomsModule,
+        SessionsModule,
+        TranscriptsModule,
+        JobsModule,
+        RecapsModule,
       ],
       providers: [
         LifecycleLogger,

@@ -53,6 +53,8 @@ export async function createApp(
   app.useGlobalInterceptors(new ClassSerializerInterceptor(app.get(Reflector)));
   const fastify = app.getHttpAdapter().getInstance();
   fastify.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
+  // WebVTT transcript uploads arrive as text/vtt. Fastify already reads text/plain bodies as strings.
+  fastify.addContentTypeParser('text/vtt', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

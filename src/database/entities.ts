@@ -7,16 +7,18 @@ import { Member } from '../members/member.entity';
 import { Guardian } from '../students/guardian.entity';
 import { Student } from '../students/student.entity';
 import { StudentGuardian } from '../students/student-guardian.entity';
+import { Room } from '../rooms/room.entity';
+import { Participant } from '../sessions/participant.entity';
+import { SessionPhase } from '../sessions/session-phase.entity';
+import { Session, SessionEnrollment } from '../sessions/session.entity';
+import { Job } from '../jobs/job.entity';
+import { Recap } from '../recaps/recap.entity';
+import { RecapVersion } from '../recaps/recap-version.entity';
+import { SessionTranscript } from '../transcripts/session-transcript.entity';
+import { TranscriptSegment } from '../transcripts/transcript-segment.entity';
 
 /** Every TypeORM entity; the modules register their own repositories with forFeature. */
-export const ENTITIES = [
-  Organization,
-  ApiKey,
-  Member,
-  Student,
-  Guardian,
-  StudentGuardian,
-  Curriculum,
-  Objective,
-  Enrollment,
-];
+export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
+  Room, Session, SessionPhase, SessionEnrollment, Participant,
+  Job, Recap, RecapVersion,
+  TranscriptSegment, SessionTranscript];

@@ -10,6 +10,16 @@ import { Public } from '../auth/auth.decorators';
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Liveness probe: returns 200 without a database query, so a slow database never fails it. */
+  @Public()
+  @Get('live')
+  @ApiOkResponse({
+    description: 'The process is up and serving requests. The database is not checked.',
+  })
+  live() {
+    return { status: 'ok' };
+  }
+
   @Public()
   @Get()
   @ApiOkResponse({ description: 'Status of the API and its database.' })

@@ -1,10 +1,16 @@
 import { Organizations1764800000000 } from './1764800000000-organizations';
 import { IdempotencyKeys1764800000500 } from './1764800000500-idempotency-keys';
 import { PeopleAndCurricula1764800001000 } from './1764800001000-people-and-curricula';
+import { RoomsAndSessions1764800002000 } from './1764800002000-rooms-and-sessions';
+import { Transcripts1764800003000 } from './1764800003000-transcripts';
+import { JobsAndRecaps1764800004000 } from './1764800004000-jobs-and-recaps';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
   Organizations1764800000000,
   IdempotencyKeys1764800000500,
   PeopleAndCurricula1764800001000,
+  RoomsAndSessions1764800002000,
+  Transcripts1764800003000,
+  JobsAndRecaps1764800004000,
 ];

@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AllowParticipant, Ctx, RequireScope } from '../auth/auth.decorators';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { RequestContext } from '../common/request-context';
+import { JoinResult } from './dto/join-result';
+import { AddParticipantInput, JoinSessionDto } from './dto/participant.input';
+import { ParticipantSessionView } from './dto/session-page';
+import { JoinService } from './join.service';
+import { Participant } from './participant.entity';
+import { ParticipantsService } from './participants.service';
+
+/** Every participant of a session, in one page because a room holds at most 500 people. */
+export class ParticipantList {
+  @ApiProperty({ type: [Participant] })
+  items: Participant[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: the list is complete.' })
+  nextCursor: null;
+}
+
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('v1')
+export class ParticipantsController {
+  constructor(
+    private readonly participants: ParticipantsService,
+    private readonly joins: JoinService,
+  ) {}
+
+  @RequireScope('read')
+  @Get('sessions/:id/participants')
+  @ApiOkResponse({ type: ParticipantList })
+  async list(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUuidPipe('id')) id: string,
+  ): Promise<ParticipantList> {
+    return { items: await this.participants.list(ctx, id), nextCursor: null };
+  }
+
+  @RequireScope('sessions:write')
+  @Post('sessions/:id/participants')
+  @ApiCreatedResponse({ type: Participant })
+  add(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUuidPipe('id')) id: string,
+    @Body() input: AddParticipantInput,
+  ): Promise<Participant> {
+    return this.participants.addObserver(ctx, id, input);
+  }
+
+  @RequireScope('sessions:write')
+  @Delete('sessions/:id/participants/:participantId')
+  @ApiOkResponse({ type: Participant, description: 'The participant, marked removed.' })
+  remove(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUuidPipe('id')) id: string,
+    @Param('participantId', new ParseUuidPipe('participantId')) participantId: string,
+  ): Promise<Participant> {
+    return this.participants.remove(ctx, id, participantId);
+  }
+
+  @RequireScope('sessions:write')
+  @Post('sessions/:id/join')
+  @HttpCode(200)
+  @ApiOkResponse({ type: JoinResult })
+  join(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUuidPipe('id')) id: string,
+    @Body() body: JoinSessionDto,
+  ): Promise<JoinResult> {
+    return this.joins.join(ctx, id, body.participantId);
+  }
+
+  @AllowParticipant()
+  @RequireScope('read')
+  @Get('participant/session')
+  @ApiOkResponse({ type: ParticipantSessionView })
+  participantSession(@Ctx() ctx: RequestContext): Promise<ParticipantSessionView> {
+    return this.joins.participantSession(ctx);
+  }
+}

@@ -1,0 +1,125 @@
+import { AppError, badInput, ErrorCode, notFound } from '../common/app-error';
+import { SessionStatus } from './session.entity';
+
+export type SessionAction =
+  'start' | 'end' | 'cancel' | 'document' | 'join' | 'change participants';
+
+/** The one status each action requires, and the wording of its rejection. */
+const REQUIRED_STATUS: Record<
+  SessionAction,
+  { from: SessionStatus[]; verb: string; rule: string }
+> = {
+  start: { from: ['scheduled'], verb: 'start again', rule: 'Only scheduled sessions can start.' },
+  end: { from: ['live'], verb: 'end', rule: 'Only live sessions can end.' },
+  cancel: {
+    from: ['scheduled'],
+    verb: 'be cancelled',
+    rule: 'Only scheduled sessions can be cancelled.',
+  },
+  document: {
+    from: ['ended'],
+    verb: 'be documented',
+    rule: 'Only ended sessions can be documented.',
+  },
+  join: {
+    from: ['scheduled', 'live'],
+    verb: 'be joined',
+    rule: 'Only scheduled or live sessions can be joined.',
+  },
+  'change participants': {
+    from: ['scheduled', 'live'],
+    verb: 'change participants',
+    rule: 'Only scheduled or live sessions can change participants.',
+  },
+};
+
+export const SessionErrors = {
+  notFound: (id: string, field = 'id') => notFound('Session', id, field),
+  participantNotFound: (id: string, field = 'participantId') => notFound('Participant', id, field),
+  /** Rejects an action that the session's current status does not allow, naming both. */
+  assertAllowed(action: SessionAction, status: SessionStatus): void {
+    const rule = REQUIRED_STATUS[action];
+    if (rule.from.includes(status)) {
+      return;
+    }
+    throw new AppError(
+      ErrorCode.Conflict,
+      `Session is ${status}; it cannot ${rule.verb}. ${rule.rule}`,
+      {
+        reason: 'SESSION_ILLEGAL_TRANSITION',
+        details: { currentStatus: status, requestedAction: action },
+      },
+    );
+  },
+  endNotAfterStart: (start: string, end: string) =>
+    badInput(
+      'scheduledEnd',
+      `scheduledEnd "${end}" must be after scheduledStart "${start}". Set an end later than the start.`,
+      'SESSION_END_BEFORE_START',
+    ),
+  tooLong: (hours: number) =>
+    badInput(
+      'scheduledEnd',
+      `The session lasts ${hours.toFixed(1)} hours, but the maximum is 12. Move scheduledEnd earlier.`,
+      'SESSION_TOO_LONG',
+    ),
+  missingOffset: (field: string, value: string) =>
+    badInput(
+      field,
+      `${field} "${value}" has no UTC offset. Add one, e.g. "2026-03-02T16:00:00+01:00" or a trailing "Z".`,
+      'MISSING_UTC_OFFSET',
+    ),
+  unknownEnrollments: (ids: string[]) =>
+    new AppError(
+      ErrorCode.NotFound,
+      `Enrollments not found in this organization: ${ids.join(', ')}. Check enrollmentIds.`,
+      { reason: 'ENROLLMENT_NOT_FOUND', field: 'enrollmentIds', details: { enrollmentIds: ids } },
+    ),
+  unknownObjectives: (phaseIndex: number, codes: string[]) =>
+    badInput(
+      `phases.${phaseIndex}.objectiveCodes`,
+      `phases.${phaseIndex}.objectiveCodes contains codes that are in none of the enrollments' curricula: ` +
+        `${codes.join(', ')}. Use objective codes of those curricula.`,
+      'UNKNOWN_OBJECTIVE_CODES',
+    ),
+  tooManyParticipants: (count: number, capacity: number) =>
+    new AppError(
+      ErrorCode.Conflict,
+      `The session would have ${count} participants but the room capacity is ${capacity}. ` +
+        'Raise the room capacity or move people to another session.',
+      { reason: 'ROOM_CAPACITY_EXCEEDED', details: { capacity } },
+    ),
+  participantExists: (identity: string) =>
+    new AppError(
+      ErrorCode.Conflict,
+      `A participant with identity "${identity}" is already in this session.`,
+      { reason: 'PARTICIPANT_EXISTS', field: 'identity' },
+    ),
+  observerIdentityMissing: () =>
+    badInput(
+      'identity',
+      'Give memberId or identity, so the observer has a stable identity.',
+      'IDENTITY_MISSING',
+    ),
+  participantRemoved: (id: string) =>
+    new AppError(
+      ErrorCode.Forbidden,
+      `Participant "${id}" was removed from this session and cannot join it.`,
+      { reason: 'PARTICIPANT_REMOVED', field: 'participantId' },
+    ),
+  participantAlreadyRemoved: (id: string) =>
+    new AppError(ErrorCode.Conflict, `Participant "${id}" is already removed.`, {
+      reason: 'PARTICIPANT_ALREADY_REMOVED',
+      field: 'participantId',
+    }),
+  participantTokenRequired: () =>
+    new AppError(
+      ErrorCode.Forbidden,
+      'This operation needs a participant token (hlp_...): call joinSession and send its participantToken.',
+      { reason: 'PARTICIPANT_TOKEN_REQUIRED' },
+    ),
+  wrongSession: () =>
+    new AppError(ErrorCode.Forbidden, 'This participant token belongs to another session.', {
+      reason: 'PARTICIPANT_WRONG_SESSION',
+    }),
+};

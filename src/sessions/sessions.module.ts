@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CurriculaModule } from '../curricula/curricula.module';
+import { EnrollmentsModule } from '../enrollments/enrollments.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { MembersModule } from '../members/members.module';
+import { RoomsModule } from '../rooms/rooms.module';
+import { StudentsModule } from '../students/students.module';
+import { EnrollmentRoster } from './enrollment-roster';
+import { JoinService } from './join.service';
+import { LivekitService } from './livekit.service';
+import { Participant } from './participant.entity';
+import { ParticipantsController } from './participants.controller';
+import { ParticipantsResolver } from './participants.resolver';
+import { ParticipantsService } from './participants.service';
+import { SESSION_ROSTER } from './roster';
+import { SessionLoaders } from './session-loaders';
+import { SessionPhase } from './session-phase.entity';
+import { SessionPlanner } from './session-planner';
+import { Session, SessionEnrollment } from './session.entity';
+import { SessionsController } from './sessions.controller';
+import { SessionsResolver } from './sessions.resolver';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Session, SessionPhase, SessionEnrollment, Participant]),
+    RoomsModule,
+    EnrollmentsModule,
+    StudentsModule,
+    MembersModule,
+    CurriculaModule,
+    JobsModule,
+  ],
+  providers: [
+    SessionsService,
+    ParticipantsService,
+    JoinService,
+    LivekitService,
+    SessionPlanner,
+    SessionLoaders,
+    SessionsResolver,
+    ParticipantsResolver,
+    { provide: SESSION_ROSTER, useClass: EnrollmentRoster },
+  ],
+  controllers: [SessionsController, ParticipantsController],
+  exports: [SessionsService, ParticipantsService],
+})
+export class SessionsModule {}

@@ -1,0 +1,286 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Page, PageRequest, paginate } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { JobsService } from '../jobs/jobs.service';
+import { queueRecapGeneration } from '../recaps/recap-queue';
+import { Room } from '../rooms/room.entity';
+import { RoomErrors } from '../rooms/rooms.errors';
+import { RoomsService } from '../rooms/rooms.service';
+import { CreateSessionInput } from './dto/create-session.input';
+import { SessionFilter } from './dto/session-filter';
+import { LivekitService } from './livekit.service';
+import { Participant } from './participant.entity';
+import { SessionPhase } from './session-phase.entity';
+import { insertLinks, insertParticipants, insertPhases } from './session-rows';
+import { SessionPlanner } from './session-planner';
+import { parseSchedule } from './session-schedule';
+import { Session, SessionEnrollment, SessionStatus } from './session.entity';
+import { SessionAction, SessionErrors } from './sessions.errors';
+
+/** A session with everything that hangs off it. */
+export interface SessionWithRelations {
+  session: Session;
+  room: Room;
+  phases: SessionPhase[];
+  participants: Participant[];
+  enrollmentIds: string[];
+}
+
+/** Sort key of session lists and cursors. */
+export const sessionSortValue = (session: Session): string => session.scheduledStart.toISOString();
+
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(SessionPhase) private readonly phases: Repository<SessionPhase>,
+    @InjectRepository(SessionEnrollment) private readonly links: Repository<SessionEnrollment>,
+    @InjectRepository(Participant) private readonly participants: Repository<Participant>,
+    private readonly rooms: RoomsService,
+    private readonly planner: SessionPlanner,
+    private readonly livekit: LivekitService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  /** Creates a session with its lesson plan, its enrollments and a participant per enrolled person. */
+  async create(ctx: RequestContext, input: CreateSessionInput): Promise<Session> {
+    const schedule = parseSchedule(input.scheduledStart, input.scheduledEnd);
+    const room = await this.rooms.get(ctx, input.roomId, 'roomId');
+    if (room.archivedAt) {
+      throw RoomErrors.archived(room.id);
+    }
+    const plan = await this.planner.planRoster(ctx, input.enrollmentIds);
+    const phases = input.phases ?? [];
+    await this.planner.checkObjectives(ctx, plan.enrollments, phases);
+    if (plan.participants.length > room.capacity) {
+      throw SessionErrors.tooManyParticipants(plan.participants.length, room.capacity);
+    }
+
+    const id = randomUUID();
+    const session = this.sessions.create({
+      id,
+      organizationId: ctx.organizationId,
+      roomId: room.id,
+      title: input.title,
+      status: 'scheduled',
+      ...schedule,
+      timeZone: input.timeZone,
+      actualStart: null,
+      actualEnd: null,
+      cancelledAt: null,
+      livekitRoomName: `${room.livekitRoomPrefix}-${id.replace(/-/g, '')}`,
+    });
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const created = await manager.save(session);
+      await insertPhases(manager, created, phases);
+      await insertLinks(manager, created, input.enrollmentIds);
+      await insertParticipants(manager, created, plan.participants);
+
+      return created;
+    });
+    this.logger.log(
+      { organizationId: ctx.organizationId, sessionId: id, roomId: room.id },
+      'Session created',
+    );
+
+    return saved;
+  }
+
+  async get(ctx: RequestContext, id: string, field = 'id'): Promise<Session> {
+    const session = await this.sessions.findOneBy({ id, organizationId: ctx.organizationId });
+    if (!session) {
+      throw SessionErrors.notFound(id, field);
+    }
+
+    return session;
+  }
+
+  async getWithRelations(ctx: RequestContext, id: string): Promise<SessionWithRelations> {
+    const session = await this.get(ctx, id);
+    const [room, phases, participants, enrollmentIds] = await Promise.all([
+      this.rooms.get(ctx, session.roomId, 'roomId'),
+      this.findPhases(ctx, [id]),
+      this.findParticipants(ctx, [id]),
+      this.findEnrollmentIds(ctx, [id]),
+    ]);
+
+    return {
+      session,
+      room,
+      phases,
+      participants,
+      enrollmentIds: enrollmentIds.map((l) => l.enrollmentId),
+    };
+  }
+
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Session[]> {
+    if (ids.length === 0) {
+      return Promise.resolve([]);
+    }
+
+    return this.sessions.findBy({ id: In([...ids]), organizationId: ctx.organizationId });
+  }
+
+  list(ctx: RequestContext, filter: SessionFilter, page: PageRequest): Promise<Page<Session>> {
+    const query = this.sessions
+      .createQueryBuilder('session')
+      .where('session.organizationId = :organizationId', { organizationId: ctx.organizationId });
+    if (filter.roomId) {
+      query.andWhere('session.roomId = :roomId', { roomId: filter.roomId });
+    }
+    if (filter.status) {
+      query.andWhere('session.status = :status', { status: filter.status });
+    }
+    if (filter.enrollmentId) {
+      query.andWhere(
+        'session.id IN (SELECT link.session_id FROM session_enrollments link ' +
+          'WHERE link.organization_id = :organizationId AND link.enrollment_id = :enrollmentId)',
+        { enrollmentId: filter.enrollmentId },
+      );
+    }
+    if (filter.from) {
+      query.andWhere('session.scheduledStart >= :from', { from: new Date(filter.from) });
+    }
+    if (filter.to) {
+      query.andWhere('session.scheduledStart < :to', { to: new Date(filter.to) });
+    }
+
+    return paginate(query, page, {
+      sortColumn: 'session.scheduledStart',
+      idColumn: 'session.id',
+      sortValue: sessionSortValue,
+    });
+  }
+
+  /** Moves a scheduled session to live and opens its LiveKit room when LiveKit is configured. */
+  async start(ctx: RequestContext, id: string): Promise<Session> {
+    const session = await this.transition(ctx, id, 'start', {
+      status: 'live',
+      actualStart: new Date(),
+    });
+    const room = await this.rooms.get(ctx, session.roomId, 'roomId');
+    await this.livekit.openRoom(session.livekitRoomName, room.capacity, this.ids(ctx, session));
+
+    return session;
+  }
+
+  /** Moves a live session to ended, runs afterEnd in the same transaction, then closes the LiveKit room. */
+  async end(ctx: RequestContext, id: string): Promise<Session> {
+    const session = await this.dataSource.transaction(async (manager) => {
+      const ended = await this.transition(
+        ctx,
+        id,
+        'end',
+        { status: 'ended', actualEnd: new Date() },
+        manager,
+      );
+      await this.afterEnd(ctx, ended, manager);
+
+      return ended;
+    });
+    await this.livekit.closeRoom(session.livekitRoomName, this.ids(ctx, session));
+
+    return session;
+  }
+
+  async cancel(ctx: RequestContext, id: string): Promise<Session> {
+    return this.transition(ctx, id, 'cancel', { status: 'cancelled', cancelledAt: new Date() });
+  }
+
+  /**
+   * Moves an ended session to documented inside the caller's transaction. Raises NOT_FOUND for
+   * another organization's session, and CONFLICT unless the session is ended.
+   */
+  markDocumented(ctx: RequestContext, sessionId: string, manager: EntityManager): Promise<Session> {
+    return this.transition(
+      ctx,
+      sessionId,
+      'document',
+      { status: 'documented' },
+      manager,
+      'sessionId',
+    );
+  }
+
+  /** Runs in endSession's transaction, so work queued here commits together with the end. */
+  protected async afterEnd(
+    ctx: RequestContext,
+    session: Session,
+    manager: EntityManager,
+  ): Promise<void> {
+    const recap = await queueRecapGeneration(this.jobs, manager, {
+      organizationId: ctx.organizationId,
+      sessionId: session.id,
+      trigger: 'session_ended',
+    });
+    this.logger.log({ ...this.ids(ctx, session), recapId: recap.id, jobId: recap.jobId }, 'Session ended; recap queued');
+  }
+
+  findPhases(ctx: RequestContext, sessionIds: readonly string[]): Promise<SessionPhase[]> {
+    return this.phases.find({
+      where: { organizationId: ctx.organizationId, sessionId: In([...sessionIds]) },
+      order: { sessionId: 'ASC', position: 'ASC' },
+    });
+  }
+
+  findParticipants(ctx: RequestContext, sessionIds: readonly string[]): Promise<Participant[]> {
+    return this.participants.find({
+      where: { organizationId: ctx.organizationId, sessionId: In([...sessionIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  findEnrollmentIds(
+    ctx: RequestContext,
+    sessionIds: readonly string[],
+  ): Promise<SessionEnrollment[]> {
+    return this.links.find({
+      where: { organizationId: ctx.organizationId, sessionId: In([...sessionIds]) },
+      order: { enrollmentId: 'ASC' },
+    });
+  }
+
+  /**
+   * Locks the session row, checks that the action is allowed from its status and applies the
+   * changes. Runs in the given transaction, or in a new one.
+   */
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    action: SessionAction,
+    changes: Partial<Session> & { status: SessionStatus },
+    manager?: EntityManager,
+    field = 'id',
+  ): Promise<Session> {
+    if (!manager) {
+      return this.dataSource.transaction((own) =>
+        this.transition(ctx, id, action, changes, own, field),
+      );
+    }
+    const session = await manager.findOne(Session, {
+      where: { id, organizationId: ctx.organizationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!session) {
+      throw SessionErrors.notFound(id, field);
+    }
+    SessionErrors.assertAllowed(action, session.status);
+    await manager.update(Session, { id, organizationId: ctx.organizationId }, changes);
+    this.logger.log(
+      { ...this.ids(ctx, session), from: session.status, to: changes.status },
+      'Session status changed',
+    );
+
+    return manager.findOneOrFail(Session, { where: { id, organizationId: ctx.organizationId } });
+  }
+
+  private ids(ctx: RequestContext, session: Session): Record<string, string> {
+    return { organizationId: ctx.organizationId, sessionId: session.id };
+  }
+}

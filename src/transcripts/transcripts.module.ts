@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionsModule } from '../sessions/sessions.module';
+import { SessionTranscript } from './session-transcript.entity';
+import { TranscriptSegment } from './transcript-segment.entity';
+import { TranscriptsController } from './transcripts.controller';
+import { TranscriptsResolver } from './transcripts.resolver';
+import { TranscriptsService } from './transcripts.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TranscriptSegment, SessionTranscript]), SessionsModule],
+  providers: [TranscriptsService, TranscriptsResolver],
+  controllers: [TranscriptsController],
+  exports: [TranscriptsService],
+})
+export class TranscriptsModule {}

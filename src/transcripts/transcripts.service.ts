@@ -1,0 +1,203 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Page, PageRequest, paginate } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { SessionsService } from '../sessions/sessions.service';
+import { TranscriptSegmentInput } from './dto/transcript-segment.input';
+import { TranscriptWriteResult } from './dto/transcript-results';
+import { SessionTranscript } from './session-transcript.entity';
+import { SegmentRow } from './segment-merge';
+import { rowFromInput, rowFromParsed } from './segment-rows';
+import { writeSegments } from './segment-writer';
+import { SpeakerAttributor } from './speaker-attribution';
+import { TranscriptSegment } from './transcript-segment.entity';
+import { MAX_BATCH_SEGMENTS, SegmentSource } from './transcript-limits';
+import { parseUpload } from './transcript-upload';
+import { TranscriptErrors, WRITABLE_SESSION_STATUSES } from './transcripts.errors';
+
+/** All final segments of a session in order, with the transcript version they belong to. */
+export interface FinalTranscript {
+  sessionId: string;
+  transcriptVersion: number;
+  segments: TranscriptSegment[];
+}
+
+/** Sort key of segment lists and cursors. */
+export const segmentSortValue = (segment: TranscriptSegment): number => segment.startMs;
+
+@Injectable()
+export class TranscriptsService {
+  private readonly logger = new Logger(TranscriptsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** Stores one segment and returns the stored version, which differs from the input on an idempotent repeat. */
+  async addSegment(
+    ctx: RequestContext,
+    sessionId: string,
+    input: TranscriptSegmentInput,
+  ): Promise<TranscriptSegment> {
+    const attributor = await this.writableSession(ctx, sessionId);
+    const row = rowFromInput(input, attributor, sessionId, '');
+
+    return this.dataSource.transaction(async (manager) => {
+      await this.write(ctx, manager, sessionId, 'live', [row]);
+
+      return manager.findOneByOrFail(TranscriptSegment, {
+        organizationId: ctx.organizationId,
+        sessionId,
+        clientSegmentId: row.clientSegmentId,
+      });
+    });
+  }
+
+  /**
+   * Stores up to MAX_BATCH_SEGMENTS segments in one transaction. Every segment is checked
+   * before anything is written, so one invalid segment rejects the whole batch.
+   */
+  async addSegments(
+    ctx: RequestContext,
+    sessionId: string,
+    inputs: TranscriptSegmentInput[],
+  ): Promise<TranscriptWriteResult> {
+    if (inputs.length > MAX_BATCH_SEGMENTS) {
+      throw TranscriptErrors.tooManySegments(inputs.length);
+    }
+    const attributor = await this.writableSession(ctx, sessionId);
+    const rows = inputs.map((input, index) =>
+      rowFromInput(input, attributor, sessionId, `segments.${index}.`),
+    );
+
+    return this.dataSource.transaction((manager) =>
+      this.write(ctx, manager, sessionId, 'live', rows),
+    );
+  }
+
+  /**
+   * Parses a whole transcript file and stores its segments as final, with clientSegmentId
+   * `upload:<n>` in file order. Re-uploading the same file changes nothing.
+   */
+  async upload(
+    ctx: RequestContext,
+    sessionId: string,
+    format: string,
+    content: unknown,
+  ): Promise<TranscriptWriteResult> {
+    const attributor = await this.writableSession(ctx, sessionId);
+    const rows = parseUpload(format, content).map((segment, index) =>
+      rowFromParsed(segment, index, attributor),
+    );
+
+    return this.dataSource.transaction((manager) =>
+      this.write(ctx, manager, sessionId, 'upload', rows),
+    );
+  }
+
+  /** Lists final segments ordered by (startMs, id), and interim ones too when asked. */
+  async listSegments(
+    ctx: RequestContext,
+    sessionId: string,
+    page: PageRequest,
+    options: { includeInterim?: boolean } = {},
+  ): Promise<Page<TranscriptSegment>> {
+    await this.sessions.get(ctx, sessionId, 'sessionId');
+    const query = this.dataSource
+      .getRepository(TranscriptSegment)
+      .createQueryBuilder('segment')
+      .where('segment.organizationId = :organizationId', { organizationId: ctx.organizationId })
+      .andWhere('segment.sessionId = :sessionId', { sessionId });
+    if (!options.includeInterim) {
+      query.andWhere('segment.isFinal = true');
+    }
+
+    return paginate(query, page, {
+      sortColumn: 'segment.startMs',
+      idColumn: 'segment.id',
+      sortValue: segmentSortValue,
+    });
+  }
+
+  /** Returns the transcript version and final segment count. Before the first segment the version is 0. */
+  async getTranscript(ctx: RequestContext, sessionId: string): Promise<SessionTranscript> {
+    await this.sessions.get(ctx, sessionId, 'sessionId');
+    const stored = await this.dataSource
+      .getRepository(SessionTranscript)
+      .findOneBy({ sessionId, organizationId: ctx.organizationId });
+
+    return stored ?? this.emptyTranscript(ctx, sessionId);
+  }
+
+  /**
+   * Returns every final segment of a session ordered by (startMs, id), with the version they
+   * belong to. Both are read in one REPEATABLE READ transaction, so they always match.
+   */
+  async getFinalSegments(ctx: RequestContext, sessionId: string): Promise<FinalTranscript> {
+    await this.sessions.get(ctx, sessionId, 'sessionId');
+
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const transcript = await manager.findOneBy(SessionTranscript, {
+        sessionId,
+        organizationId: ctx.organizationId,
+      });
+      const segments = await manager.find(TranscriptSegment, {
+        where: { organizationId: ctx.organizationId, sessionId, isFinal: true },
+        order: { startMs: 'ASC', id: 'ASC' },
+      });
+
+      return { sessionId, transcriptVersion: transcript?.version ?? 0, segments };
+    });
+  }
+
+  /** Loads the session, rejects a closed one, and returns an attributor over its participants. */
+  private async writableSession(
+    ctx: RequestContext,
+    sessionId: string,
+  ): Promise<SpeakerAttributor> {
+    const session = await this.sessions.get(ctx, sessionId, 'sessionId');
+    if (!WRITABLE_SESSION_STATUSES.includes(session.status)) {
+      throw TranscriptErrors.sessionClosed(sessionId, session.status);
+    }
+
+    return new SpeakerAttributor(await this.sessions.findParticipants(ctx, [sessionId]));
+  }
+
+  private async write(
+    ctx: RequestContext,
+    manager: EntityManager,
+    sessionId: string,
+    source: SegmentSource,
+    rows: SegmentRow[],
+  ): Promise<TranscriptWriteResult> {
+    const ids = { organizationId: ctx.organizationId, sessionId, source };
+    const outcome = await writeSegments(manager, ids, rows);
+    const { inserted, replaced, unchanged, transcriptVersion } = outcome;
+    this.logger.log(
+      {
+        organizationId: ctx.organizationId,
+        sessionId,
+        source,
+        inserted,
+        replaced,
+        unchanged,
+        transcriptVersion,
+      },
+      'Transcript segments written',
+    );
+
+    return { sessionId, received: rows.length, ...outcome };
+  }
+
+  private emptyTranscript(ctx: RequestContext, sessionId: string): SessionTranscript {
+    return Object.assign(new SessionTranscript(), {
+      sessionId,
+      organizationId: ctx.organizationId,
+      version: 0,
+      finalSegmentCount: 0,
+      updatedAt: new Date(),
+    });
+  }
+}
