@@ -6,7 +6,6 @@ import { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
-import { sendProblem } from './common/exception.filter';
 import { requestIdFor } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -52,7 +51,6 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new ClassSerializerInterceptor(app.get(Reflector)));
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
   // WebVTT transcript uploads arrive as text/vtt. Fastify already reads text/plain bodies as strings.
   fastify.addContentTypeParser('text/vtt', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply) => {
