@@ -1,0 +1,161 @@
+import { errorFromGraphQL, HiLinkError } from './errors';
+import type { TypedDocumentString } from './generated/graphql';
+import { HiLinkOperations } from './generated/operations';
+import type { RequestOptions } from './request-options';
+
+/** Settings of a `HiLinkClient`. */
+export interface HiLinkClientOptions {
+  /** Base URL of the HiLink server, such as `http://127.0.0.1:3000`, without `/graphql`. */
+  url: string;
+  /** An API key (`hlk_...`) or a participant token (`hlp_...`), sent as a bearer token. */
+  apiKey: string;
+  /** The fetch implementation. Default: the global `fetch` of Node 20 and browsers. */
+  fetch?: typeof fetch;
+  /** Time limit of each request in milliseconds, or 0 for none. Default 30,000. */
+  timeoutMs?: number;
+  /** Headers sent with every request, such as a tracing header. */
+  headers?: Record<string, string>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+interface GraphQLResponseBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message?: unknown; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * A typed client for the HiLink GraphQL API. Every query and mutation is a method named like the
+ * operation (`client.createMember(input)`, `client.session(id)`) that resolves to the operation's
+ * result or rejects with a `HiLinkError`.
+ *
+ * @example
+ * const client = new HiLinkClient({ url: 'http://127.0.0.1:3000', apiKey: process.env.HILINK_API_KEY! });
+ * const organization = await client.organization();
+ */
+export class HiLinkClient extends HiLinkOperations {
+  private readonly endpoint: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: HiLinkClientOptions) {
+    super();
+    if (!options.url) {
+      throw new TypeError(
+        'HiLinkClient: url is missing: pass the server URL, such as http://127.0.0.1:3000.',
+      );
+    }
+    if (!options.apiKey) {
+      throw new TypeError(
+        'HiLinkClient: apiKey is missing: pass an API key (hlk_...) or a participant token.',
+      );
+    }
+    this.endpoint = `${options.url.replace(/\/+$/, '')}/graphql`;
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+  }
+
+  /** Returns a client for the same server that authenticates with another key or token. */
+  withApiKey(apiKey: string): HiLinkClient {
+    return new HiLinkClient({ ...this.options, apiKey });
+  }
+
+  /**
+   * Sends any operation document, such as one generated from your own `.graphql` files, and
+   * returns its whole `data` object.
+   */
+  async request<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    options: RequestOptions = {},
+  ): Promise<TResult> {
+    const { response, body } = await this.post(document.toString(), variables, options);
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    if (body.errors && body.errors.length > 0) {
+      throw errorFromGraphQL(body.errors, response.status, requestId);
+    }
+    if (!body.data) {
+      throw new HiLinkError(`The server returned HTTP ${response.status} without data.`, {
+        code: 'INVALID_RESPONSE',
+        status: response.status,
+        requestId,
+      });
+    }
+
+    return body.data as TResult;
+  }
+
+  protected async execute<TResult, TVariables, TKey extends keyof TResult>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    resultKey: TKey,
+    options?: RequestOptions,
+  ): Promise<TResult[TKey]> {
+    const data = await this.request(document, variables, options);
+
+    return data[resultKey];
+  }
+
+  private async post(
+    query: string,
+    variables: unknown,
+    options: RequestOptions,
+  ): Promise<{ response: Response; body: GraphQLResponseBody }> {
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const signals = [options.signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined];
+    const signal = AbortSignal.any(
+      signals.filter((item): item is AbortSignal => item !== undefined),
+    );
+    const headers = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...this.options.headers,
+      ...options.headers,
+      authorization: `Bearer ${this.options.apiKey}`,
+    };
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.endpoint, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+        signal,
+      });
+    } catch (error) {
+      throw transportError(error, this.endpoint, timeoutMs);
+    }
+
+    return { response, body: await readBody(response) };
+  }
+}
+
+function transportError(error: unknown, endpoint: string, timeoutMs: number): HiLinkError {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'TimeoutError') {
+    return new HiLinkError(`The request to ${endpoint} timed out after ${timeoutMs} ms.`, {
+      code: 'TIMEOUT',
+      cause: error,
+    });
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+
+  return new HiLinkError(`The request to ${endpoint} failed: ${detail}`, {
+    code: 'NETWORK_ERROR',
+    cause: error,
+  });
+}
+
+async function readBody(response: Response): Promise<GraphQLResponseBody> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as GraphQLResponseBody;
+  } catch (error) {
+    throw new HiLinkError(
+      `The server returned HTTP ${response.status} with a body that is not JSON.`,
+      {
+        code: 'INVALID_RESPONSE',
+        status: response.status,
+        requestId: response.headers.get('x-request-id') ?? undefined,
+        cause: error,
+      },
+    );
+  }
+}

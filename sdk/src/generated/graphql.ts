@@ -1,0 +1,3075 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddObjectivesInput = {
+  /** Appended after the existing objectives, in this order. */
+  objectives: Array<ObjectiveInput>;
+};
+
+export type AddParticipantInput = {
+  displayName: string;
+  /** A custom identity, when no memberId is given. */
+  identity?: string | null | undefined;
+  /** The observing member. The identity becomes `member:<id>`. */
+  memberId?: string | null | undefined;
+};
+
+export type CreateApiKeyInput = {
+  name: string;
+  /** Any of: admin, read, write, sessions:write, transcripts:write, recaps:write. */
+  scopes: Array<string>;
+};
+
+export type CreateCurriculumInput = {
+  description?: string | null | undefined;
+  gradeLevels?: Array<string> | null | undefined;
+  license?: string | null | undefined;
+  licenseNotice?: string | null | undefined;
+  licenseUrl?: string | null | undefined;
+  name: string;
+  /** In curriculum order. */
+  objectives?: Array<ObjectiveInput> | null | undefined;
+  source?: string | null | undefined;
+  sourceUrl?: string | null | undefined;
+  subject?: string | null | undefined;
+};
+
+export type CreateEnrollmentInput = {
+  curriculumId: string;
+  /** A member with the instructor role. */
+  instructorId: string;
+  /** Objective codes in teaching order; default: every objective of the curriculum in its order. */
+  plannedObjectiveCodes?: Array<string> | null | undefined;
+  /** Calendar date, YYYY-MM-DD. */
+  startDate: string;
+  studentId: string;
+};
+
+export type CreateGuardianInput = {
+  email: string;
+  name: string;
+  /** BCP 47 language tag such as en, es or pt-BR; default en. */
+  preferredLanguage?: string | null | undefined;
+  relationship?: string | null | undefined;
+};
+
+export type CreateMemberInput = {
+  email: string;
+  externalId?: string | null | undefined;
+  name: string;
+  role: MemberRole;
+  timeZone?: string | null | undefined;
+};
+
+export type CreateOrganizationInput = {
+  name: string;
+  timeZone?: string | null | undefined;
+};
+
+export type CreateRoomInput = {
+  /** 1 to 500, default 30. */
+  capacity?: number | null | undefined;
+  description?: string | null | undefined;
+  /** Default: every tool. */
+  enabledTools?: Array<RoomTool> | null | undefined;
+  name: string;
+};
+
+export type CreateSessionInput = {
+  /** Enrollments taught. Their students and instructors become participants. */
+  enrollmentIds: Array<string>;
+  /** The lesson plan, in order. */
+  phases?: Array<PhaseInput> | null | undefined;
+  roomId: string;
+  /** After scheduledStart, at most 12 hours later. */
+  scheduledEnd: string;
+  /** ISO-8601 with an offset, e.g. 2026-03-02T16:00:00+01:00. */
+  scheduledStart: string;
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timeZone: string;
+  title: string;
+};
+
+export type CreateStudentInput = {
+  email?: string | null | undefined;
+  externalId?: string | null | undefined;
+  gradeLevel?: string | null | undefined;
+  name: string;
+  timeZone?: string | null | undefined;
+};
+
+export type EditRecapInput = {
+  /** The whole edited content; it replaces the current version. */
+  content: RecapContentInput;
+  /** Why the recap was changed. */
+  note?: string | null | undefined;
+};
+
+/** active and paused enrollments may change; completed and withdrawn ones are final. */
+export type EnrollmentStatus =
+  | 'active'
+  | 'completed'
+  | 'paused'
+  | 'withdrawn';
+
+/** queued → running → succeeded. A failed attempt returns the job to queued until maxAttempts is used up; then it is dead. A failure that retrying cannot fix makes it failed. */
+export type JobStatus =
+  | 'dead'
+  | 'failed'
+  | 'queued'
+  | 'running'
+  | 'succeeded';
+
+/** What a staff member does. */
+export type MemberRole =
+  | 'admin'
+  | 'instructor'
+  | 'operations';
+
+export type ObjectiveInput = {
+  cluster?: string | null | undefined;
+  clusterCode?: string | null | undefined;
+  clusterEmphasis?: string | null | undefined;
+  /** Unique within the curriculum. */
+  code: string;
+  description?: string | null | undefined;
+  domain?: string | null | undefined;
+  domainCode?: string | null | undefined;
+  grade?: string | null | undefined;
+  /** Code of an objective in the same curriculum. */
+  parentCode?: string | null | undefined;
+  /** Codes that lead into this objective; may be outside the curriculum. */
+  prerequisiteCodes?: Array<string> | null | undefined;
+  title: string;
+};
+
+export type ParticipantRole =
+  | 'instructor'
+  | 'observer'
+  | 'student';
+
+export type PhaseInput = {
+  kind: PhaseKind;
+  notes?: string | null | undefined;
+  objectiveCodes?: Array<string> | null | undefined;
+  /** Planned duration, minutes. */
+  plannedMinutes: number;
+  title: string;
+};
+
+/** The kind of a lesson plan step. */
+export type PhaseKind =
+  | 'close'
+  | 'feedback'
+  | 'instruction'
+  | 'practice'
+  | 'warm_up';
+
+export type RecapContentInput = {
+  followUps: Array<string>;
+  misconceptions: Array<RecapMisconceptionInput>;
+  nextSteps: Array<string>;
+  objectivesCovered: Array<RecapObjectiveCoverageInput>;
+  studentPerformance: RecapStudentPerformanceInput;
+  summary: string;
+};
+
+export type RecapEvidenceQuoteInput = {
+  /** Milliseconds from the session start. */
+  endMs: number;
+  /** Index of the transcript segment, in transcript order. */
+  segmentIndex: number;
+  speaker: string;
+  speakerRole: SpeakerRole;
+  /** Milliseconds from the session start. */
+  startMs: number;
+  text: string;
+};
+
+export type RecapMisconceptionInput = {
+  correction?: RecapEvidenceQuoteInput | null | undefined;
+  description: string;
+  evidence: Array<RecapEvidenceQuoteInput>;
+  /** Whether the dialogue shows the student correcting it. */
+  resolved: boolean;
+};
+
+export type RecapObjectiveCoverageInput = {
+  /** An objective code offered to the recap. */
+  code: string;
+  /** How strongly the transcript supports the objective, 0 to 1. */
+  confidence: number;
+  evidence: Array<RecapEvidenceQuoteInput>;
+};
+
+/** `pending` while generation runs, then `draft` for review, or `failed` with failureReason. A person approves a draft (`approved`, the only final status) or rejects it (`rejected`). */
+export type RecapStatus =
+  | 'approved'
+  | 'draft'
+  | 'failed'
+  | 'pending'
+  | 'rejected';
+
+export type RecapStudentPerformanceInput = {
+  errorsCorrected: number;
+  errorsFound: number;
+  instructorTurns: number;
+  /** Share of words spoken by students, 0 to 1. */
+  studentTalkShare: number;
+  studentTurns: number;
+  summary: string;
+};
+
+/** `session_ended` when the session ended, `requested` when a client asked for one. */
+export type RecapTrigger =
+  | 'requested'
+  | 'session_ended';
+
+/** `generated` by the AI provider, or `edited` by a person. */
+export type RecapVersionSource =
+  | 'edited'
+  | 'generated';
+
+export type RejectRecapInput = {
+  reason: string;
+};
+
+/** A classroom tool a room offers. */
+export type RoomTool =
+  | 'audio'
+  | 'breakouts'
+  | 'chat'
+  | 'polls'
+  | 'screen_share'
+  | 'transcription'
+  | 'video'
+  | 'whiteboard';
+
+/** scheduled → live → ended → documented, or scheduled → cancelled. */
+export type SessionStatus =
+  | 'cancelled'
+  | 'documented'
+  | 'ended'
+  | 'live'
+  | 'scheduled';
+
+/** Who spoke: `instructor`, `student`, or `other` for observers and unmatched speakers. */
+export type SpeakerRole =
+  | 'instructor'
+  | 'other'
+  | 'student';
+
+/** `json` (segments array), `webvtt` (WebVTT captions) or `text` (`Speaker: text` lines). */
+export type TranscriptFormat =
+  | 'json'
+  | 'text'
+  | 'webvtt';
+
+export type TranscriptSegmentBatchInput = {
+  /** 1 to 1000 segments, written in one transaction: one invalid segment rejects the whole batch. */
+  segments: Array<TranscriptSegmentInput>;
+};
+
+export type TranscriptSegmentInput = {
+  /** Idempotency key, unique per session. A later segment with the same key replaces an interim one. A final segment cannot change: resending it unchanged returns the stored one, and different content is a CONFLICT. */
+  clientSegmentId: string;
+  /** Not before startMs. */
+  endMs: number;
+  /** false for an interim result that may still change. */
+  isFinal?: boolean | null | undefined;
+  /** A participant of this session. Default: the participant whose display name or identity equals speakerLabel, ignoring case. */
+  participantId?: string | null | undefined;
+  speakerLabel: string;
+  /** Default: the matched participant’s role, else a guess from the speaker name, else `other`. */
+  speakerRole?: SpeakerRole | null | undefined;
+  startMs: number;
+  text: string;
+};
+
+/** `live` from a speech-to-text agent, `upload` from an uploaded transcript file. */
+export type TranscriptSegmentSource =
+  | 'live'
+  | 'upload';
+
+export type UpdateEnrollmentInput = {
+  /** Replaces the planned sequence. */
+  plannedObjectiveCodes?: Array<string> | null | undefined;
+  status?: EnrollmentStatus | null | undefined;
+};
+
+export type UpdateGuardianInput = {
+  email?: string | null | undefined;
+  name?: string | null | undefined;
+  preferredLanguage?: string | null | undefined;
+  relationship?: string | null | undefined;
+};
+
+export type UpdateMemberInput = {
+  email?: string | null | undefined;
+  externalId?: string | null | undefined;
+  name?: string | null | undefined;
+  role?: MemberRole | null | undefined;
+  timeZone?: string | null | undefined;
+};
+
+export type UpdateRoomInput = {
+  capacity?: number | null | undefined;
+  description?: string | null | undefined;
+  enabledTools?: Array<RoomTool> | null | undefined;
+  name?: string | null | undefined;
+};
+
+export type UpdateStudentInput = {
+  email?: string | null | undefined;
+  externalId?: string | null | undefined;
+  gradeLevel?: string | null | undefined;
+  name?: string | null | undefined;
+  timeZone?: string | null | undefined;
+};
+
+export type ObjectiveFieldsFragment = { id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string };
+
+export type CurriculumFieldsFragment = { id: string, name: string, subject: string | null, description: string | null, gradeLevels: Array<string>, source: string | null, sourceUrl: string | null, license: string | null, licenseNotice: string | null, licenseUrl: string | null, createdAt: string, updatedAt: string };
+
+export type CurriculumQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CurriculumQuery = { curriculum: { id: string, name: string, subject: string | null, description: string | null, gradeLevels: Array<string>, source: string | null, sourceUrl: string | null, license: string | null, licenseNotice: string | null, licenseUrl: string | null, createdAt: string, updatedAt: string, objectives: Array<{ id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string }> } };
+
+export type CurriculaQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CurriculaQuery = { curricula: { nodes: Array<{ id: string, name: string, subject: string | null, description: string | null, gradeLevels: Array<string>, source: string | null, sourceUrl: string | null, license: string | null, licenseNotice: string | null, licenseUrl: string | null, createdAt: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateCurriculumMutationVariables = Exact<{
+  input: CreateCurriculumInput;
+}>;
+
+
+export type CreateCurriculumMutation = { createCurriculum: { id: string, name: string, subject: string | null, description: string | null, gradeLevels: Array<string>, source: string | null, sourceUrl: string | null, license: string | null, licenseNotice: string | null, licenseUrl: string | null, createdAt: string, updatedAt: string, objectives: Array<{ id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string }> } };
+
+export type AddObjectivesMutationVariables = Exact<{
+  curriculumId: string;
+  input: AddObjectivesInput;
+}>;
+
+
+export type AddObjectivesMutation = { addObjectives: Array<{ id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string }> };
+
+export type ImportCurriculumMutationVariables = Exact<{
+  document: string;
+}>;
+
+
+export type ImportCurriculumMutation = { importCurriculum: { objectiveCount: number, warnings: Array<{ field: string, reason: string, message: string }>, curriculum: { id: string, name: string, subject: string | null, description: string | null, gradeLevels: Array<string>, source: string | null, sourceUrl: string | null, license: string | null, licenseNotice: string | null, licenseUrl: string | null, createdAt: string, updatedAt: string, objectives: Array<{ id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string }> } } };
+
+export type EnrollmentFieldsFragment = { id: string, studentId: string, instructorId: string, curriculumId: string, plannedObjectiveCodes: Array<string>, startDate: string, status: EnrollmentStatus, createdAt: string, updatedAt: string };
+
+export type EnrollmentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EnrollmentQuery = { enrollment: { id: string, studentId: string, instructorId: string, curriculumId: string, plannedObjectiveCodes: Array<string>, startDate: string, status: EnrollmentStatus, createdAt: string, updatedAt: string, student: { id: string, name: string }, instructor: { id: string, name: string }, curriculum: { id: string, name: string } } };
+
+export type EnrollmentsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  studentId?: string | null | undefined;
+  instructorId?: string | null | undefined;
+  curriculumId?: string | null | undefined;
+  status?: EnrollmentStatus | null | undefined;
+}>;
+
+
+export type EnrollmentsQuery = { enrollments: { nodes: Array<{ id: string, studentId: string, instructorId: string, curriculumId: string, plannedObjectiveCodes: Array<string>, startDate: string, status: EnrollmentStatus, createdAt: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateEnrollmentMutationVariables = Exact<{
+  input: CreateEnrollmentInput;
+}>;
+
+
+export type CreateEnrollmentMutation = { createEnrollment: { id: string, studentId: string, instructorId: string, curriculumId: string, plannedObjectiveCodes: Array<string>, startDate: string, status: EnrollmentStatus, createdAt: string, updatedAt: string } };
+
+export type UpdateEnrollmentMutationVariables = Exact<{
+  id: string;
+  input: UpdateEnrollmentInput;
+}>;
+
+
+export type UpdateEnrollmentMutation = { updateEnrollment: { id: string, studentId: string, instructorId: string, curriculumId: string, plannedObjectiveCodes: Array<string>, startDate: string, status: EnrollmentStatus, createdAt: string, updatedAt: string } };
+
+export type JobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type JobQuery = { job: { id: string, kind: string, status: JobStatus, attempts: number, maxAttempts: number, lastError: string | null, runAt: string, finishedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type MemberFieldsFragment = { id: string, name: string, email: string, role: MemberRole, externalId: string | null, timeZone: string | null, deactivatedAt: string | null, createdAt: string, updatedAt: string };
+
+export type MemberQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MemberQuery = { member: { id: string, name: string, email: string, role: MemberRole, externalId: string | null, timeZone: string | null, deactivatedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type MembersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  role?: MemberRole | null | undefined;
+}>;
+
+
+export type MembersQuery = { members: { nodes: Array<{ id: string, name: string, email: string, role: MemberRole, externalId: string | null, timeZone: string | null, deactivatedAt: string | null, createdAt: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateMemberMutationVariables = Exact<{
+  input: CreateMemberInput;
+}>;
+
+
+export type CreateMemberMutation = { createMember: { id: string, name: string, email: string, role: MemberRole, externalId: string | null, timeZone: string | null, deactivatedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type UpdateMemberMutationVariables = Exact<{
+  id: string;
+  input: UpdateMemberInput;
+}>;
+
+
+export type UpdateMemberMutation = { updateMember: { id: string, name: string, email: string, role: MemberRole, externalId: string | null, timeZone: string | null, deactivatedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type DeactivateMemberMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeactivateMemberMutation = { deactivateMember: { id: string, name: string, email: string, role: MemberRole, externalId: string | null, timeZone: string | null, deactivatedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type OrganizationFieldsFragment = { id: string, name: string, timeZone: string, isPlatform: boolean, createdAt: string };
+
+export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationQuery = { organization: { id: string, name: string, timeZone: string, isPlatform: boolean, createdAt: string } };
+
+export type CreateOrganizationMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type CreateOrganizationMutation = { createOrganization: { organization: { id: string, name: string, timeZone: string, isPlatform: boolean, createdAt: string }, adminKey: { secret: string, apiKey: { id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } } };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
+
+export type RecapEvidenceFieldsFragment = { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string };
+
+export type RecapContentFieldsFragment = { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } };
+
+export type RecapActorFieldsFragment = { kind: string, id: string | null };
+
+export type RecapFieldsFragment = { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null };
+
+export type RecapQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RecapQuery = { recap: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, versions: Array<{ id: string, number: number, source: RecapVersionSource, note: string | null, createdAt: string, editor: { kind: string, id: string | null }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } }>, job: { id: string, status: JobStatus, attempts: number, maxAttempts: number, lastError: string | null } | null, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } };
+
+export type SessionRecapsQueryVariables = Exact<{
+  sessionId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SessionRecapsQuery = { sessionRecaps: { nodes: Array<{ id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SessionRecapQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type SessionRecapQuery = { session: { id: string, status: SessionStatus, recap: { sessionId: string, approved: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } | null, draft: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } | null, inProgress: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } | null, failed: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } | null } } };
+
+export type RequestRecapMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type RequestRecapMutation = { requestRecap: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } };
+
+export type EditRecapMutationVariables = Exact<{
+  id: string;
+  input: EditRecapInput;
+}>;
+
+
+export type EditRecapMutation = { editRecap: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } };
+
+export type ApproveRecapMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApproveRecapMutation = { approveRecap: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } };
+
+export type RejectRecapMutationVariables = Exact<{
+  id: string;
+  input: RejectRecapInput;
+}>;
+
+
+export type RejectRecapMutation = { rejectRecap: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } };
+
+export type RoomFieldsFragment = { id: string, name: string, description: string | null, capacity: number, enabledTools: Array<RoomTool>, livekitRoomPrefix: string, archivedAt: string | null, createdAt: string, updatedAt: string };
+
+export type RoomQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoomQuery = { room: { id: string, name: string, description: string | null, capacity: number, enabledTools: Array<RoomTool>, livekitRoomPrefix: string, archivedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type RoomsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  includeArchived?: boolean | null | undefined;
+}>;
+
+
+export type RoomsQuery = { rooms: { nodes: Array<{ id: string, name: string, description: string | null, capacity: number, enabledTools: Array<RoomTool>, livekitRoomPrefix: string, archivedAt: string | null, createdAt: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateRoomMutationVariables = Exact<{
+  input: CreateRoomInput;
+}>;
+
+
+export type CreateRoomMutation = { createRoom: { id: string, name: string, description: string | null, capacity: number, enabledTools: Array<RoomTool>, livekitRoomPrefix: string, archivedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type UpdateRoomMutationVariables = Exact<{
+  id: string;
+  input: UpdateRoomInput;
+}>;
+
+
+export type UpdateRoomMutation = { updateRoom: { id: string, name: string, description: string | null, capacity: number, enabledTools: Array<RoomTool>, livekitRoomPrefix: string, archivedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type ArchiveRoomMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ArchiveRoomMutation = { archiveRoom: { id: string, name: string, description: string | null, capacity: number, enabledTools: Array<RoomTool>, livekitRoomPrefix: string, archivedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type ParticipantFieldsFragment = { id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string };
+
+export type SessionPhaseFieldsFragment = { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number };
+
+export type SessionFieldsFragment = { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> };
+
+export type SessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SessionQuery = { session: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+
+export type SessionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  roomId?: string | null | undefined;
+  enrollmentId?: string | null | undefined;
+  status?: SessionStatus | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type SessionsQuery = { sessions: { nodes: Array<{ id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateSessionMutationVariables = Exact<{
+  input: CreateSessionInput;
+}>;
+
+
+export type CreateSessionMutation = { createSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+
+export type StartSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StartSessionMutation = { startSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+
+export type EndSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EndSessionMutation = { endSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+
+export type CancelSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CancelSessionMutation = { cancelSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+
+export type AddParticipantMutationVariables = Exact<{
+  sessionId: string;
+  input: AddParticipantInput;
+}>;
+
+
+export type AddParticipantMutation = { addParticipant: { id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type RemoveParticipantMutationVariables = Exact<{
+  sessionId: string;
+  participantId: string;
+}>;
+
+
+export type RemoveParticipantMutation = { removeParticipant: { id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type JoinSessionMutationVariables = Exact<{
+  sessionId: string;
+  participantId: string;
+}>;
+
+
+export type JoinSessionMutation = { joinSession: { participantToken: string, expiresAt: string, expiresInSeconds: number, participant: { id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }, media: { available: boolean, reason: string | null, url: string | null, roomName: string | null, token: string | null } } };
+
+export type ParticipantSessionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ParticipantSessionQuery = { participantSession: { id: string, participantId: string, role: ParticipantRole, title: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }> } };
+
+export type StudentFieldsFragment = { id: string, name: string, email: string | null, externalId: string | null, gradeLevel: string | null, timeZone: string | null, createdAt: string, updatedAt: string };
+
+export type GuardianFieldsFragment = { id: string, name: string, email: string, preferredLanguage: string, relationship: string | null, createdAt: string, updatedAt: string };
+
+export type StudentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StudentQuery = { student: { id: string, name: string, email: string | null, externalId: string | null, gradeLevel: string | null, timeZone: string | null, createdAt: string, updatedAt: string, guardians: Array<{ id: string, name: string, email: string, preferredLanguage: string, relationship: string | null, createdAt: string, updatedAt: string }> } };
+
+export type StudentsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StudentsQuery = { students: { nodes: Array<{ id: string, name: string, email: string | null, externalId: string | null, gradeLevel: string | null, timeZone: string | null, createdAt: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateStudentMutationVariables = Exact<{
+  input: CreateStudentInput;
+}>;
+
+
+export type CreateStudentMutation = { createStudent: { id: string, name: string, email: string | null, externalId: string | null, gradeLevel: string | null, timeZone: string | null, createdAt: string, updatedAt: string } };
+
+export type UpdateStudentMutationVariables = Exact<{
+  id: string;
+  input: UpdateStudentInput;
+}>;
+
+
+export type UpdateStudentMutation = { updateStudent: { id: string, name: string, email: string | null, externalId: string | null, gradeLevel: string | null, timeZone: string | null, createdAt: string, updatedAt: string } };
+
+export type GuardianQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type GuardianQuery = { guardian: { id: string, name: string, email: string, preferredLanguage: string, relationship: string | null, createdAt: string, updatedAt: string, students: Array<{ id: string, name: string, email: string | null, externalId: string | null, gradeLevel: string | null, timeZone: string | null, createdAt: string, updatedAt: string }> } };
+
+export type GuardiansQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type GuardiansQuery = { guardians: { nodes: Array<{ id: string, name: string, email: string, preferredLanguage: string, relationship: string | null, createdAt: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateGuardianMutationVariables = Exact<{
+  input: CreateGuardianInput;
+}>;
+
+
+export type CreateGuardianMutation = { createGuardian: { id: string, name: string, email: string, preferredLanguage: string, relationship: string | null, createdAt: string, updatedAt: string } };
+
+export type UpdateGuardianMutationVariables = Exact<{
+  id: string;
+  input: UpdateGuardianInput;
+}>;
+
+
+export type UpdateGuardianMutation = { updateGuardian: { id: string, name: string, email: string, preferredLanguage: string, relationship: string | null, createdAt: string, updatedAt: string } };
+
+export type LinkGuardianMutationVariables = Exact<{
+  studentId: string;
+  guardianId: string;
+}>;
+
+
+export type LinkGuardianMutation = { linkGuardian: Array<{ id: string, name: string, email: string, preferredLanguage: string, relationship: string | null, createdAt: string, updatedAt: string }> };
+
+export type UnlinkGuardianMutationVariables = Exact<{
+  studentId: string;
+  guardianId: string;
+}>;
+
+
+export type UnlinkGuardianMutation = { unlinkGuardian: Array<{ id: string, name: string, email: string, preferredLanguage: string, relationship: string | null, createdAt: string, updatedAt: string }> };
+
+export type TranscriptSegmentFieldsFragment = { id: string, sessionId: string, clientSegmentId: string, participantId: string | null, speakerLabel: string, speakerRole: SpeakerRole, text: string, startMs: number, endMs: number, isFinal: boolean, source: TranscriptSegmentSource, receivedAt: string, createdAt: string, updatedAt: string };
+
+export type TranscriptWriteResultFieldsFragment = { sessionId: string, received: number, inserted: number, replaced: number, unchanged: number, transcriptVersion: number };
+
+export type TranscriptQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type TranscriptQuery = { transcript: { sessionId: string, version: number, finalSegmentCount: number, updatedAt: string } };
+
+export type TranscriptSegmentsQueryVariables = Exact<{
+  sessionId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  includeInterim?: boolean | null | undefined;
+}>;
+
+
+export type TranscriptSegmentsQuery = { transcriptSegments: { nodes: Array<{ id: string, sessionId: string, clientSegmentId: string, participantId: string | null, speakerLabel: string, speakerRole: SpeakerRole, text: string, startMs: number, endMs: number, isFinal: boolean, source: TranscriptSegmentSource, receivedAt: string, createdAt: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AddTranscriptSegmentMutationVariables = Exact<{
+  sessionId: string;
+  input: TranscriptSegmentInput;
+}>;
+
+
+export type AddTranscriptSegmentMutation = { addTranscriptSegment: { id: string, sessionId: string, clientSegmentId: string, participantId: string | null, speakerLabel: string, speakerRole: SpeakerRole, text: string, startMs: number, endMs: number, isFinal: boolean, source: TranscriptSegmentSource, receivedAt: string, createdAt: string, updatedAt: string } };
+
+export type AddTranscriptSegmentsMutationVariables = Exact<{
+  sessionId: string;
+  input: TranscriptSegmentBatchInput;
+}>;
+
+
+export type AddTranscriptSegmentsMutation = { addTranscriptSegments: { sessionId: string, received: number, inserted: number, replaced: number, unchanged: number, transcriptVersion: number } };
+
+export type UploadTranscriptMutationVariables = Exact<{
+  sessionId: string;
+  format: TranscriptFormat;
+  content: string;
+}>;
+
+
+export type UploadTranscriptMutation = { uploadTranscript: { sessionId: string, received: number, inserted: number, replaced: number, unchanged: number, transcriptVersion: number } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ObjectiveFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ObjectiveFields on Objective {
+  id
+  curriculumId
+  code
+  title
+  description
+  grade
+  domain
+  domainCode
+  cluster
+  clusterCode
+  clusterEmphasis
+  parentCode
+  prerequisiteCodes
+  position
+  createdAt
+}
+    `, {"fragmentName":"ObjectiveFields"}) as unknown as TypedDocumentString<ObjectiveFieldsFragment, unknown>;
+export const CurriculumFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CurriculumFields on Curriculum {
+  id
+  name
+  subject
+  description
+  gradeLevels
+  source
+  sourceUrl
+  license
+  licenseNotice
+  licenseUrl
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"CurriculumFields"}) as unknown as TypedDocumentString<CurriculumFieldsFragment, unknown>;
+export const EnrollmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EnrollmentFields on Enrollment {
+  id
+  studentId
+  instructorId
+  curriculumId
+  plannedObjectiveCodes
+  startDate
+  status
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"EnrollmentFields"}) as unknown as TypedDocumentString<EnrollmentFieldsFragment, unknown>;
+export const MemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MemberFields on Member {
+  id
+  name
+  email
+  role
+  externalId
+  timeZone
+  deactivatedAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"MemberFields"}) as unknown as TypedDocumentString<MemberFieldsFragment, unknown>;
+export const OrganizationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrganizationFields on Organization {
+  id
+  name
+  timeZone
+  isPlatform
+  createdAt
+}
+    `, {"fragmentName":"OrganizationFields"}) as unknown as TypedDocumentString<OrganizationFieldsFragment, unknown>;
+export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const RecapActorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecapActorFields on RecapActor {
+  kind
+  id
+}
+    `, {"fragmentName":"RecapActorFields"}) as unknown as TypedDocumentString<RecapActorFieldsFragment, unknown>;
+export const RecapEvidenceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}
+    `, {"fragmentName":"RecapEvidenceFields"}) as unknown as TypedDocumentString<RecapEvidenceFieldsFragment, unknown>;
+export const RecapContentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecapContentFields on RecapContent {
+  summary
+  objectivesCovered {
+    code
+    confidence
+    evidence {
+      ...RecapEvidenceFields
+    }
+  }
+  misconceptions {
+    description
+    resolved
+    evidence {
+      ...RecapEvidenceFields
+    }
+    correction {
+      ...RecapEvidenceFields
+    }
+  }
+  studentPerformance {
+    summary
+    studentTurns
+    instructorTurns
+    studentTalkShare
+    errorsFound
+    errorsCorrected
+  }
+  nextSteps
+  followUps
+}
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}`, {"fragmentName":"RecapContentFields"}) as unknown as TypedDocumentString<RecapContentFieldsFragment, unknown>;
+export const RecapFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecapFields on Recap {
+  id
+  sessionId
+  status
+  isFinal
+  trigger
+  jobId
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  transcriptVersion
+  failureReason
+  generatedAt
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    ...RecapActorFields
+  }
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  input {
+    segmentCount
+    objectiveCodes
+    plannedObjectiveCodes
+  }
+  content {
+    ...RecapContentFields
+  }
+}
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}
+fragment RecapContentFields on RecapContent {
+  summary
+  objectivesCovered {
+    code
+    confidence
+    evidence {
+      ...RecapEvidenceFields
+    }
+  }
+  misconceptions {
+    description
+    resolved
+    evidence {
+      ...RecapEvidenceFields
+    }
+    correction {
+      ...RecapEvidenceFields
+    }
+  }
+  studentPerformance {
+    summary
+    studentTurns
+    instructorTurns
+    studentTalkShare
+    errorsFound
+    errorsCorrected
+  }
+  nextSteps
+  followUps
+}
+fragment RecapActorFields on RecapActor {
+  kind
+  id
+}`, {"fragmentName":"RecapFields"}) as unknown as TypedDocumentString<RecapFieldsFragment, unknown>;
+export const RoomFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoomFields on Room {
+  id
+  name
+  description
+  capacity
+  enabledTools
+  livekitRoomPrefix
+  archivedAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"RoomFields"}) as unknown as TypedDocumentString<RoomFieldsFragment, unknown>;
+export const SessionPhaseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+}
+    `, {"fragmentName":"SessionPhaseFields"}) as unknown as TypedDocumentString<SessionPhaseFieldsFragment, unknown>;
+export const ParticipantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"ParticipantFields"}) as unknown as TypedDocumentString<ParticipantFieldsFragment, unknown>;
+export const SessionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionFields on Session {
+  id
+  title
+  status
+  roomId
+  timeZone
+  scheduledStart
+  scheduledEnd
+  actualStart
+  actualEnd
+  cancelledAt
+  livekitRoomName
+  enrollmentIds
+  createdAt
+  updatedAt
+  phases {
+    ...SessionPhaseFields
+  }
+  participants {
+    ...ParticipantFields
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}
+fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+}`, {"fragmentName":"SessionFields"}) as unknown as TypedDocumentString<SessionFieldsFragment, unknown>;
+export const StudentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StudentFields on Student {
+  id
+  name
+  email
+  externalId
+  gradeLevel
+  timeZone
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"StudentFields"}) as unknown as TypedDocumentString<StudentFieldsFragment, unknown>;
+export const GuardianFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GuardianFields on Guardian {
+  id
+  name
+  email
+  preferredLanguage
+  relationship
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"GuardianFields"}) as unknown as TypedDocumentString<GuardianFieldsFragment, unknown>;
+export const TranscriptSegmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TranscriptSegmentFields on TranscriptSegment {
+  id
+  sessionId
+  clientSegmentId
+  participantId
+  speakerLabel
+  speakerRole
+  text
+  startMs
+  endMs
+  isFinal
+  source
+  receivedAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"TranscriptSegmentFields"}) as unknown as TypedDocumentString<TranscriptSegmentFieldsFragment, unknown>;
+export const TranscriptWriteResultFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TranscriptWriteResultFields on TranscriptWriteResult {
+  sessionId
+  received
+  inserted
+  replaced
+  unchanged
+  transcriptVersion
+}
+    `, {"fragmentName":"TranscriptWriteResultFields"}) as unknown as TypedDocumentString<TranscriptWriteResultFieldsFragment, unknown>;
+export const CurriculumDocument = new TypedDocumentString(`
+    query curriculum($id: ID!) {
+  curriculum(id: $id) {
+    ...CurriculumFields
+    objectives {
+      ...ObjectiveFields
+    }
+  }
+}
+    fragment ObjectiveFields on Objective {
+  id
+  curriculumId
+  code
+  title
+  description
+  grade
+  domain
+  domainCode
+  cluster
+  clusterCode
+  clusterEmphasis
+  parentCode
+  prerequisiteCodes
+  position
+  createdAt
+}
+fragment CurriculumFields on Curriculum {
+  id
+  name
+  subject
+  description
+  gradeLevels
+  source
+  sourceUrl
+  license
+  licenseNotice
+  licenseUrl
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CurriculumQuery, CurriculumQueryVariables>;
+export const CurriculaDocument = new TypedDocumentString(`
+    query curricula($first: Int, $after: String) {
+  curricula(first: $first, after: $after) {
+    nodes {
+      ...CurriculumFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment CurriculumFields on Curriculum {
+  id
+  name
+  subject
+  description
+  gradeLevels
+  source
+  sourceUrl
+  license
+  licenseNotice
+  licenseUrl
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CurriculaQuery, CurriculaQueryVariables>;
+export const CreateCurriculumDocument = new TypedDocumentString(`
+    mutation createCurriculum($input: CreateCurriculumInput!) {
+  createCurriculum(input: $input) {
+    ...CurriculumFields
+    objectives {
+      ...ObjectiveFields
+    }
+  }
+}
+    fragment ObjectiveFields on Objective {
+  id
+  curriculumId
+  code
+  title
+  description
+  grade
+  domain
+  domainCode
+  cluster
+  clusterCode
+  clusterEmphasis
+  parentCode
+  prerequisiteCodes
+  position
+  createdAt
+}
+fragment CurriculumFields on Curriculum {
+  id
+  name
+  subject
+  description
+  gradeLevels
+  source
+  sourceUrl
+  license
+  licenseNotice
+  licenseUrl
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateCurriculumMutation, CreateCurriculumMutationVariables>;
+export const AddObjectivesDocument = new TypedDocumentString(`
+    mutation addObjectives($curriculumId: ID!, $input: AddObjectivesInput!) {
+  addObjectives(curriculumId: $curriculumId, input: $input) {
+    ...ObjectiveFields
+  }
+}
+    fragment ObjectiveFields on Objective {
+  id
+  curriculumId
+  code
+  title
+  description
+  grade
+  domain
+  domainCode
+  cluster
+  clusterCode
+  clusterEmphasis
+  parentCode
+  prerequisiteCodes
+  position
+  createdAt
+}`) as unknown as TypedDocumentString<AddObjectivesMutation, AddObjectivesMutationVariables>;
+export const ImportCurriculumDocument = new TypedDocumentString(`
+    mutation importCurriculum($document: String!) {
+  importCurriculum(document: $document) {
+    objectiveCount
+    warnings {
+      field
+      reason
+      message
+    }
+    curriculum {
+      ...CurriculumFields
+      objectives {
+        ...ObjectiveFields
+      }
+    }
+  }
+}
+    fragment ObjectiveFields on Objective {
+  id
+  curriculumId
+  code
+  title
+  description
+  grade
+  domain
+  domainCode
+  cluster
+  clusterCode
+  clusterEmphasis
+  parentCode
+  prerequisiteCodes
+  position
+  createdAt
+}
+fragment CurriculumFields on Curriculum {
+  id
+  name
+  subject
+  description
+  gradeLevels
+  source
+  sourceUrl
+  license
+  licenseNotice
+  licenseUrl
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ImportCurriculumMutation, ImportCurriculumMutationVariables>;
+export const EnrollmentDocument = new TypedDocumentString(`
+    query enrollment($id: ID!) {
+  enrollment(id: $id) {
+    ...EnrollmentFields
+    student {
+      id
+      name
+    }
+    instructor {
+      id
+      name
+    }
+    curriculum {
+      id
+      name
+    }
+  }
+}
+    fragment EnrollmentFields on Enrollment {
+  id
+  studentId
+  instructorId
+  curriculumId
+  plannedObjectiveCodes
+  startDate
+  status
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<EnrollmentQuery, EnrollmentQueryVariables>;
+export const EnrollmentsDocument = new TypedDocumentString(`
+    query enrollments($first: Int, $after: String, $studentId: ID, $instructorId: ID, $curriculumId: ID, $status: EnrollmentStatus) {
+  enrollments(
+    first: $first
+    after: $after
+    studentId: $studentId
+    instructorId: $instructorId
+    curriculumId: $curriculumId
+    status: $status
+  ) {
+    nodes {
+      ...EnrollmentFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment EnrollmentFields on Enrollment {
+  id
+  studentId
+  instructorId
+  curriculumId
+  plannedObjectiveCodes
+  startDate
+  status
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<EnrollmentsQuery, EnrollmentsQueryVariables>;
+export const CreateEnrollmentDocument = new TypedDocumentString(`
+    mutation createEnrollment($input: CreateEnrollmentInput!) {
+  createEnrollment(input: $input) {
+    ...EnrollmentFields
+  }
+}
+    fragment EnrollmentFields on Enrollment {
+  id
+  studentId
+  instructorId
+  curriculumId
+  plannedObjectiveCodes
+  startDate
+  status
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateEnrollmentMutation, CreateEnrollmentMutationVariables>;
+export const UpdateEnrollmentDocument = new TypedDocumentString(`
+    mutation updateEnrollment($id: ID!, $input: UpdateEnrollmentInput!) {
+  updateEnrollment(id: $id, input: $input) {
+    ...EnrollmentFields
+  }
+}
+    fragment EnrollmentFields on Enrollment {
+  id
+  studentId
+  instructorId
+  curriculumId
+  plannedObjectiveCodes
+  startDate
+  status
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateEnrollmentMutation, UpdateEnrollmentMutationVariables>;
+export const JobDocument = new TypedDocumentString(`
+    query job($id: ID!) {
+  job(id: $id) {
+    id
+    kind
+    status
+    attempts
+    maxAttempts
+    lastError
+    runAt
+    finishedAt
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<JobQuery, JobQueryVariables>;
+export const MemberDocument = new TypedDocumentString(`
+    query member($id: ID!) {
+  member(id: $id) {
+    ...MemberFields
+  }
+}
+    fragment MemberFields on Member {
+  id
+  name
+  email
+  role
+  externalId
+  timeZone
+  deactivatedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<MemberQuery, MemberQueryVariables>;
+export const MembersDocument = new TypedDocumentString(`
+    query members($first: Int, $after: String, $role: MemberRole) {
+  members(first: $first, after: $after, role: $role) {
+    nodes {
+      ...MemberFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment MemberFields on Member {
+  id
+  name
+  email
+  role
+  externalId
+  timeZone
+  deactivatedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const CreateMemberDocument = new TypedDocumentString(`
+    mutation createMember($input: CreateMemberInput!) {
+  createMember(input: $input) {
+    ...MemberFields
+  }
+}
+    fragment MemberFields on Member {
+  id
+  name
+  email
+  role
+  externalId
+  timeZone
+  deactivatedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateMemberMutation, CreateMemberMutationVariables>;
+export const UpdateMemberDocument = new TypedDocumentString(`
+    mutation updateMember($id: ID!, $input: UpdateMemberInput!) {
+  updateMember(id: $id, input: $input) {
+    ...MemberFields
+  }
+}
+    fragment MemberFields on Member {
+  id
+  name
+  email
+  role
+  externalId
+  timeZone
+  deactivatedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateMemberMutation, UpdateMemberMutationVariables>;
+export const DeactivateMemberDocument = new TypedDocumentString(`
+    mutation deactivateMember($id: ID!) {
+  deactivateMember(id: $id) {
+    ...MemberFields
+  }
+}
+    fragment MemberFields on Member {
+  id
+  name
+  email
+  role
+  externalId
+  timeZone
+  deactivatedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<DeactivateMemberMutation, DeactivateMemberMutationVariables>;
+export const OrganizationDocument = new TypedDocumentString(`
+    query organization {
+  organization {
+    ...OrganizationFields
+  }
+}
+    fragment OrganizationFields on Organization {
+  id
+  name
+  timeZone
+  isPlatform
+  createdAt
+}`) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const CreateOrganizationDocument = new TypedDocumentString(`
+    mutation createOrganization($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) {
+    organization {
+      ...OrganizationFields
+    }
+    adminKey {
+      secret
+      apiKey {
+        ...ApiKeyFields
+      }
+    }
+  }
+}
+    fragment OrganizationFields on Organization {
+  id
+  name
+  timeZone
+  isPlatform
+  createdAt
+}
+fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query apiKeys {
+  apiKeys {
+    ...ApiKeyFields
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation createApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      ...ApiKeyFields
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation revokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    ...ApiKeyFields
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const RecapDocument = new TypedDocumentString(`
+    query recap($id: ID!) {
+  recap(id: $id) {
+    ...RecapFields
+    versions {
+      id
+      number
+      source
+      note
+      createdAt
+      editor {
+        ...RecapActorFields
+      }
+      content {
+        ...RecapContentFields
+      }
+    }
+    job {
+      id
+      status
+      attempts
+      maxAttempts
+      lastError
+    }
+  }
+}
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}
+fragment RecapContentFields on RecapContent {
+  summary
+  objectivesCovered {
+    code
+    confidence
+    evidence {
+      ...RecapEvidenceFields
+    }
+  }
+  misconceptions {
+    description
+    resolved
+    evidence {
+      ...RecapEvidenceFields
+    }
+    correction {
+      ...RecapEvidenceFields
+    }
+  }
+  studentPerformance {
+    summary
+    studentTurns
+    instructorTurns
+    studentTalkShare
+    errorsFound
+    errorsCorrected
+  }
+  nextSteps
+  followUps
+}
+fragment RecapActorFields on RecapActor {
+  kind
+  id
+}
+fragment RecapFields on Recap {
+  id
+  sessionId
+  status
+  isFinal
+  trigger
+  jobId
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  transcriptVersion
+  failureReason
+  generatedAt
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    ...RecapActorFields
+  }
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  input {
+    segmentCount
+    objectiveCodes
+    plannedObjectiveCodes
+  }
+  content {
+    ...RecapContentFields
+  }
+}`) as unknown as TypedDocumentString<RecapQuery, RecapQueryVariables>;
+export const SessionRecapsDocument = new TypedDocumentString(`
+    query sessionRecaps($sessionId: ID!, $first: Int, $after: String) {
+  sessionRecaps(sessionId: $sessionId, first: $first, after: $after) {
+    nodes {
+      ...RecapFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}
+fragment RecapContentFields on RecapContent {
+  summary
+  objectivesCovered {
+    code
+    confidence
+    evidence {
+      ...RecapEvidenceFields
+    }
+  }
+  misconceptions {
+    description
+    resolved
+    evidence {
+      ...RecapEvidenceFields
+    }
+    correction {
+      ...RecapEvidenceFields
+    }
+  }
+  studentPerformance {
+    summary
+    studentTurns
+    instructorTurns
+    studentTalkShare
+    errorsFound
+    errorsCorrected
+  }
+  nextSteps
+  followUps
+}
+fragment RecapActorFields on RecapActor {
+  kind
+  id
+}
+fragment RecapFields on Recap {
+  id
+  sessionId
+  status
+  isFinal
+  trigger
+  jobId
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  transcriptVersion
+  failureReason
+  generatedAt
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    ...RecapActorFields
+  }
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  input {
+    segmentCount
+    objectiveCodes
+    plannedObjectiveCodes
+  }
+  content {
+    ...RecapContentFields
+  }
+}`) as unknown as TypedDocumentString<SessionRecapsQuery, SessionRecapsQueryVariables>;
+export const SessionRecapDocument = new TypedDocumentString(`
+    query sessionRecap($sessionId: ID!) {
+  session(id: $sessionId) {
+    id
+    status
+    recap {
+      sessionId
+      approved {
+        ...RecapFields
+      }
+      draft {
+        ...RecapFields
+      }
+      inProgress {
+        ...RecapFields
+      }
+      failed {
+        ...RecapFields
+      }
+    }
+  }
+}
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}
+fragment RecapContentFields on RecapContent {
+  summary
+  objectivesCovered {
+    code
+    confidence
+    evidence {
+      ...RecapEvidenceFields
+    }
+  }
+  misconceptions {
+    description
+    resolved
+    evidence {
+      ...RecapEvidenceFields
+    }
+    correction {
+      ...RecapEvidenceFields
+    }
+  }
+  studentPerformance {
+    summary
+    studentTurns
+    instructorTurns
+    studentTalkShare
+    errorsFound
+    errorsCorrected
+  }
+  nextSteps
+  followUps
+}
+fragment RecapActorFields on RecapActor {
+  kind
+  id
+}
+fragment RecapFields on Recap {
+  id
+  sessionId
+  status
+  isFinal
+  trigger
+  jobId
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  transcriptVersion
+  failureReason
+  generatedAt
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    ...RecapActorFields
+  }
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  input {
+    segmentCount
+    objectiveCodes
+    plannedObjectiveCodes
+  }
+  content {
+    ...RecapContentFields
+  }
+}`) as unknown as TypedDocumentString<SessionRecapQuery, SessionRecapQueryVariables>;
+export const RequestRecapDocument = new TypedDocumentString(`
+    mutation requestRecap($sessionId: ID!) {
+  requestRecap(sessionId: $sessionId) {
+    ...RecapFields
+  }
+}
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}
+fragment RecapContentFields on RecapContent {
+  summary
+  objectivesCovered {
+    code
+    confidence
+    evidence {
+      ...RecapEvidenceFields
+    }
+  }
+  misconceptions {
+    description
+    resolved
+    evidence {
+      ...RecapEvidenceFields
+    }
+    correction {
+      ...RecapEvidenceFields
+    }
+  }
+  studentPerformance {
+    summary
+    studentTurns
+    instructorTurns
+    studentTalkShare
+    errorsFound
+    errorsCorrected
+  }
+  nextSteps
+  followUps
+}
+fragment RecapActorFields on RecapActor {
+  kind
+  id
+}
+fragment RecapFields on Recap {
+  id
+  sessionId
+  status
+  isFinal
+  trigger
+  jobId
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  transcriptVersion
+  failureReason
+  generatedAt
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    ...RecapActorFields
+  }
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  input {
+    segmentCount
+    objectiveCodes
+    plannedObjectiveCodes
+  }
+  content {
+    ...RecapContentFields
+  }
+}`) as unknown as TypedDocumentString<RequestRecapMutation, RequestRecapMutationVariables>;
+export const EditRecapDocument = new TypedDocumentString(`
+    mutation editRecap($id: ID!, $input: EditRecapInput!) {
+  editRecap(id: $id, input: $input) {
+    ...RecapFields
+  }
+}
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}
+fragment RecapContentFields on RecapContent {
+  summary
+  objectivesCovered {
+    code
+    confidence
+    evidence {
+      ...RecapEvidenceFields
+    }
+  }
+  misconceptions {
+    description
+    resolved
+    evidence {
+      ...RecapEvidenceFields
+    }
+    correction {
+      ...RecapEvidenceFields
+    }
+  }
+  studentPerformance {
+    summary
+    studentTurns
+    instructorTurns
+    studentTalkShare
+    errorsFound
+    errorsCorrected
+  }
+  nextSteps
+  followUps
+}
+fragment RecapActorFields on RecapActor {
+  kind
+  id
+}
+fragment RecapFields on Recap {
+  id
+  sessionId
+  status
+  isFinal
+  trigger
+  jobId
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  transcriptVersion
+  failureReason
+  generatedAt
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    ...RecapActorFields
+  }
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  input {
+    segmentCount
+    objectiveCodes
+    plannedObjectiveCodes
+  }
+  content {
+    ...RecapContentFields
+  }
+}`) as unknown as TypedDocumentString<EditRecapMutation, EditRecapMutationVariables>;
+export const ApproveRecapDocument = new TypedDocumentString(`
+    mutation approveRecap($id: ID!) {
+  approveRecap(id: $id) {
+    ...RecapFields
+  }
+}
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}
+fragment RecapContentFields on RecapContent {
+  summary
+  objectivesCovered {
+    code
+    confidence
+    evidence {
+      ...RecapEvidenceFields
+    }
+  }
+  misconceptions {
+    description
+    resolved
+    evidence {
+      ...RecapEvidenceFields
+    }
+    correction {
+      ...RecapEvidenceFields
+    }
+  }
+  studentPerformance {
+    summary
+    studentTurns
+    instructorTurns
+    studentTalkShare
+    errorsFound
+    errorsCorrected
+  }
+  nextSteps
+  followUps
+}
+fragment RecapActorFields on RecapActor {
+  kind
+  id
+}
+fragment RecapFields on Recap {
+  id
+  sessionId
+  status
+  isFinal
+  trigger
+  jobId
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  transcriptVersion
+  failureReason
+  generatedAt
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    ...RecapActorFields
+  }
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  input {
+    segmentCount
+    objectiveCodes
+    plannedObjectiveCodes
+  }
+  content {
+    ...RecapContentFields
+  }
+}`) as unknown as TypedDocumentString<ApproveRecapMutation, ApproveRecapMutationVariables>;
+export const RejectRecapDocument = new TypedDocumentString(`
+    mutation rejectRecap($id: ID!, $input: RejectRecapInput!) {
+  rejectRecap(id: $id, input: $input) {
+    ...RecapFields
+  }
+}
+    fragment RecapEvidenceFields on RecapEvidenceQuote {
+  segmentIndex
+  speaker
+  speakerRole
+  startMs
+  endMs
+  text
+}
+fragment RecapContentFields on RecapContent {
+  summary
+  objectivesCovered {
+    code
+    confidence
+    evidence {
+      ...RecapEvidenceFields
+    }
+  }
+  misconceptions {
+    description
+    resolved
+    evidence {
+      ...RecapEvidenceFields
+    }
+    correction {
+      ...RecapEvidenceFields
+    }
+  }
+  studentPerformance {
+    summary
+    studentTurns
+    instructorTurns
+    studentTalkShare
+    errorsFound
+    errorsCorrected
+  }
+  nextSteps
+  followUps
+}
+fragment RecapActorFields on RecapActor {
+  kind
+  id
+}
+fragment RecapFields on Recap {
+  id
+  sessionId
+  status
+  isFinal
+  trigger
+  jobId
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  transcriptVersion
+  failureReason
+  generatedAt
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    ...RecapActorFields
+  }
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  input {
+    segmentCount
+    objectiveCodes
+    plannedObjectiveCodes
+  }
+  content {
+    ...RecapContentFields
+  }
+}`) as unknown as TypedDocumentString<RejectRecapMutation, RejectRecapMutationVariables>;
+export const RoomDocument = new TypedDocumentString(`
+    query room($id: ID!) {
+  room(id: $id) {
+    ...RoomFields
+  }
+}
+    fragment RoomFields on Room {
+  id
+  name
+  description
+  capacity
+  enabledTools
+  livekitRoomPrefix
+  archivedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RoomQuery, RoomQueryVariables>;
+export const RoomsDocument = new TypedDocumentString(`
+    query rooms($first: Int, $after: String, $includeArchived: Boolean) {
+  rooms(first: $first, after: $after, includeArchived: $includeArchived) {
+    nodes {
+      ...RoomFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RoomFields on Room {
+  id
+  name
+  description
+  capacity
+  enabledTools
+  livekitRoomPrefix
+  archivedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RoomsQuery, RoomsQueryVariables>;
+export const CreateRoomDocument = new TypedDocumentString(`
+    mutation createRoom($input: CreateRoomInput!) {
+  createRoom(input: $input) {
+    ...RoomFields
+  }
+}
+    fragment RoomFields on Room {
+  id
+  name
+  description
+  capacity
+  enabledTools
+  livekitRoomPrefix
+  archivedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateRoomMutation, CreateRoomMutationVariables>;
+export const UpdateRoomDocument = new TypedDocumentString(`
+    mutation updateRoom($id: ID!, $input: UpdateRoomInput!) {
+  updateRoom(id: $id, input: $input) {
+    ...RoomFields
+  }
+}
+    fragment RoomFields on Room {
+  id
+  name
+  description
+  capacity
+  enabledTools
+  livekitRoomPrefix
+  archivedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateRoomMutation, UpdateRoomMutationVariables>;
+export const ArchiveRoomDocument = new TypedDocumentString(`
+    mutation archiveRoom($id: ID!) {
+  archiveRoom(id: $id) {
+    ...RoomFields
+  }
+}
+    fragment RoomFields on Room {
+  id
+  name
+  description
+  capacity
+  enabledTools
+  livekitRoomPrefix
+  archivedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ArchiveRoomMutation, ArchiveRoomMutationVariables>;
+export const SessionDocument = new TypedDocumentString(`
+    query session($id: ID!) {
+  session(id: $id) {
+    ...SessionFields
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}
+fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+}
+fragment SessionFields on Session {
+  id
+  title
+  status
+  roomId
+  timeZone
+  scheduledStart
+  scheduledEnd
+  actualStart
+  actualEnd
+  cancelledAt
+  livekitRoomName
+  enrollmentIds
+  createdAt
+  updatedAt
+  phases {
+    ...SessionPhaseFields
+  }
+  participants {
+    ...ParticipantFields
+  }
+}`) as unknown as TypedDocumentString<SessionQuery, SessionQueryVariables>;
+export const SessionsDocument = new TypedDocumentString(`
+    query sessions($first: Int, $after: String, $roomId: ID, $enrollmentId: ID, $status: SessionStatus, $from: String, $to: String) {
+  sessions(
+    first: $first
+    after: $after
+    roomId: $roomId
+    enrollmentId: $enrollmentId
+    status: $status
+    from: $from
+    to: $to
+  ) {
+    nodes {
+      ...SessionFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}
+fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+}
+fragment SessionFields on Session {
+  id
+  title
+  status
+  roomId
+  timeZone
+  scheduledStart
+  scheduledEnd
+  actualStart
+  actualEnd
+  cancelledAt
+  livekitRoomName
+  enrollmentIds
+  createdAt
+  updatedAt
+  phases {
+    ...SessionPhaseFields
+  }
+  participants {
+    ...ParticipantFields
+  }
+}`) as unknown as TypedDocumentString<SessionsQuery, SessionsQueryVariables>;
+export const CreateSessionDocument = new TypedDocumentString(`
+    mutation createSession($input: CreateSessionInput!) {
+  createSession(input: $input) {
+    ...SessionFields
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}
+fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+}
+fragment SessionFields on Session {
+  id
+  title
+  status
+  roomId
+  timeZone
+  scheduledStart
+  scheduledEnd
+  actualStart
+  actualEnd
+  cancelledAt
+  livekitRoomName
+  enrollmentIds
+  createdAt
+  updatedAt
+  phases {
+    ...SessionPhaseFields
+  }
+  participants {
+    ...ParticipantFields
+  }
+}`) as unknown as TypedDocumentString<CreateSessionMutation, CreateSessionMutationVariables>;
+export const StartSessionDocument = new TypedDocumentString(`
+    mutation startSession($id: ID!) {
+  startSession(id: $id) {
+    ...SessionFields
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}
+fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+}
+fragment SessionFields on Session {
+  id
+  title
+  status
+  roomId
+  timeZone
+  scheduledStart
+  scheduledEnd
+  actualStart
+  actualEnd
+  cancelledAt
+  livekitRoomName
+  enrollmentIds
+  createdAt
+  updatedAt
+  phases {
+    ...SessionPhaseFields
+  }
+  participants {
+    ...ParticipantFields
+  }
+}`) as unknown as TypedDocumentString<StartSessionMutation, StartSessionMutationVariables>;
+export const EndSessionDocument = new TypedDocumentString(`
+    mutation endSession($id: ID!) {
+  endSession(id: $id) {
+    ...SessionFields
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}
+fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+}
+fragment SessionFields on Session {
+  id
+  title
+  status
+  roomId
+  timeZone
+  scheduledStart
+  scheduledEnd
+  actualStart
+  actualEnd
+  cancelledAt
+  livekitRoomName
+  enrollmentIds
+  createdAt
+  updatedAt
+  phases {
+    ...SessionPhaseFields
+  }
+  participants {
+    ...ParticipantFields
+  }
+}`) as unknown as TypedDocumentString<EndSessionMutation, EndSessionMutationVariables>;
+export const CancelSessionDocument = new TypedDocumentString(`
+    mutation cancelSession($id: ID!) {
+  cancelSession(id: $id) {
+    ...SessionFields
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}
+fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+}
+fragment SessionFields on Session {
+  id
+  title
+  status
+  roomId
+  timeZone
+  scheduledStart
+  scheduledEnd
+  actualStart
+  actualEnd
+  cancelledAt
+  livekitRoomName
+  enrollmentIds
+  createdAt
+  updatedAt
+  phases {
+    ...SessionPhaseFields
+  }
+  participants {
+    ...ParticipantFields
+  }
+}`) as unknown as TypedDocumentString<CancelSessionMutation, CancelSessionMutationVariables>;
+export const AddParticipantDocument = new TypedDocumentString(`
+    mutation addParticipant($sessionId: ID!, $input: AddParticipantInput!) {
+  addParticipant(sessionId: $sessionId, input: $input) {
+    ...ParticipantFields
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AddParticipantMutation, AddParticipantMutationVariables>;
+export const RemoveParticipantDocument = new TypedDocumentString(`
+    mutation removeParticipant($sessionId: ID!, $participantId: ID!) {
+  removeParticipant(sessionId: $sessionId, participantId: $participantId) {
+    ...ParticipantFields
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RemoveParticipantMutation, RemoveParticipantMutationVariables>;
+export const JoinSessionDocument = new TypedDocumentString(`
+    mutation joinSession($sessionId: ID!, $participantId: ID!) {
+  joinSession(sessionId: $sessionId, participantId: $participantId) {
+    participantToken
+    expiresAt
+    expiresInSeconds
+    participant {
+      ...ParticipantFields
+    }
+    media {
+      available
+      reason
+      url
+      roomName
+      token
+    }
+  }
+}
+    fragment ParticipantFields on Participant {
+  id
+  sessionId
+  role
+  displayName
+  identity
+  memberId
+  studentId
+  joinedAt
+  leftAt
+  removedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<JoinSessionMutation, JoinSessionMutationVariables>;
+export const ParticipantSessionDocument = new TypedDocumentString(`
+    query participantSession {
+  participantSession {
+    id
+    participantId
+    role
+    title
+    status
+    scheduledStart
+    scheduledEnd
+    phases {
+      ...SessionPhaseFields
+    }
+  }
+}
+    fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+}`) as unknown as TypedDocumentString<ParticipantSessionQuery, ParticipantSessionQueryVariables>;
+export const StudentDocument = new TypedDocumentString(`
+    query student($id: ID!) {
+  student(id: $id) {
+    ...StudentFields
+    guardians {
+      ...GuardianFields
+    }
+  }
+}
+    fragment StudentFields on Student {
+  id
+  name
+  email
+  externalId
+  gradeLevel
+  timeZone
+  createdAt
+  updatedAt
+}
+fragment GuardianFields on Guardian {
+  id
+  name
+  email
+  preferredLanguage
+  relationship
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<StudentQuery, StudentQueryVariables>;
+export const StudentsDocument = new TypedDocumentString(`
+    query students($first: Int, $after: String) {
+  students(first: $first, after: $after) {
+    nodes {
+      ...StudentFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment StudentFields on Student {
+  id
+  name
+  email
+  externalId
+  gradeLevel
+  timeZone
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<StudentsQuery, StudentsQueryVariables>;
+export const CreateStudentDocument = new TypedDocumentString(`
+    mutation createStudent($input: CreateStudentInput!) {
+  createStudent(input: $input) {
+    ...StudentFields
+  }
+}
+    fragment StudentFields on Student {
+  id
+  name
+  email
+  externalId
+  gradeLevel
+  timeZone
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateStudentMutation, CreateStudentMutationVariables>;
+export const UpdateStudentDocument = new TypedDocumentString(`
+    mutation updateStudent($id: ID!, $input: UpdateStudentInput!) {
+  updateStudent(id: $id, input: $input) {
+    ...StudentFields
+  }
+}
+    fragment StudentFields on Student {
+  id
+  name
+  email
+  externalId
+  gradeLevel
+  timeZone
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateStudentMutation, UpdateStudentMutationVariables>;
+export const GuardianDocument = new TypedDocumentString(`
+    query guardian($id: ID!) {
+  guardian(id: $id) {
+    ...GuardianFields
+    students {
+      ...StudentFields
+    }
+  }
+}
+    fragment StudentFields on Student {
+  id
+  name
+  email
+  externalId
+  gradeLevel
+  timeZone
+  createdAt
+  updatedAt
+}
+fragment GuardianFields on Guardian {
+  id
+  name
+  email
+  preferredLanguage
+  relationship
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<GuardianQuery, GuardianQueryVariables>;
+export const GuardiansDocument = new TypedDocumentString(`
+    query guardians($first: Int, $after: String) {
+  guardians(first: $first, after: $after) {
+    nodes {
+      ...GuardianFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment GuardianFields on Guardian {
+  id
+  name
+  email
+  preferredLanguage
+  relationship
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<GuardiansQuery, GuardiansQueryVariables>;
+export const CreateGuardianDocument = new TypedDocumentString(`
+    mutation createGuardian($input: CreateGuardianInput!) {
+  createGuardian(input: $input) {
+    ...GuardianFields
+  }
+}
+    fragment GuardianFields on Guardian {
+  id
+  name
+  email
+  preferredLanguage
+  relationship
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateGuardianMutation, CreateGuardianMutationVariables>;
+export const UpdateGuardianDocument = new TypedDocumentString(`
+    mutation updateGuardian($id: ID!, $input: UpdateGuardianInput!) {
+  updateGuardian(id: $id, input: $input) {
+    ...GuardianFields
+  }
+}
+    fragment GuardianFields on Guardian {
+  id
+  name
+  email
+  preferredLanguage
+  relationship
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateGuardianMutation, UpdateGuardianMutationVariables>;
+export const LinkGuardianDocument = new TypedDocumentString(`
+    mutation linkGuardian($studentId: ID!, $guardianId: ID!) {
+  linkGuardian(studentId: $studentId, guardianId: $guardianId) {
+    ...GuardianFields
+  }
+}
+    fragment GuardianFields on Guardian {
+  id
+  name
+  email
+  preferredLanguage
+  relationship
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<LinkGuardianMutation, LinkGuardianMutationVariables>;
+export const UnlinkGuardianDocument = new TypedDocumentString(`
+    mutation unlinkGuardian($studentId: ID!, $guardianId: ID!) {
+  unlinkGuardian(studentId: $studentId, guardianId: $guardianId) {
+    ...GuardianFields
+  }
+}
+    fragment GuardianFields on Guardian {
+  id
+  name
+  email
+  preferredLanguage
+  relationship
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UnlinkGuardianMutation, UnlinkGuardianMutationVariables>;
+export const TranscriptDocument = new TypedDocumentString(`
+    query transcript($sessionId: ID!) {
+  transcript(sessionId: $sessionId) {
+    sessionId
+    version
+    finalSegmentCount
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TranscriptQuery, TranscriptQueryVariables>;
+export const TranscriptSegmentsDocument = new TypedDocumentString(`
+    query transcriptSegments($sessionId: ID!, $first: Int, $after: String, $includeInterim: Boolean) {
+  transcriptSegments(
+    sessionId: $sessionId
+    first: $first
+    after: $after
+    includeInterim: $includeInterim
+  ) {
+    nodes {
+      ...TranscriptSegmentFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment TranscriptSegmentFields on TranscriptSegment {
+  id
+  sessionId
+  clientSegmentId
+  participantId
+  speakerLabel
+  speakerRole
+  text
+  startMs
+  endMs
+  isFinal
+  source
+  receivedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<TranscriptSegmentsQuery, TranscriptSegmentsQueryVariables>;
+export const AddTranscriptSegmentDocument = new TypedDocumentString(`
+    mutation addTranscriptSegment($sessionId: ID!, $input: TranscriptSegmentInput!) {
+  addTranscriptSegment(sessionId: $sessionId, input: $input) {
+    ...TranscriptSegmentFields
+  }
+}
+    fragment TranscriptSegmentFields on TranscriptSegment {
+  id
+  sessionId
+  clientSegmentId
+  participantId
+  speakerLabel
+  speakerRole
+  text
+  startMs
+  endMs
+  isFinal
+  source
+  receivedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AddTranscriptSegmentMutation, AddTranscriptSegmentMutationVariables>;
+export const AddTranscriptSegmentsDocument = new TypedDocumentString(`
+    mutation addTranscriptSegments($sessionId: ID!, $input: TranscriptSegmentBatchInput!) {
+  addTranscriptSegments(sessionId: $sessionId, input: $input) {
+    ...TranscriptWriteResultFields
+  }
+}
+    fragment TranscriptWriteResultFields on TranscriptWriteResult {
+  sessionId
+  received
+  inserted
+  replaced
+  unchanged
+  transcriptVersion
+}`) as unknown as TypedDocumentString<AddTranscriptSegmentsMutation, AddTranscriptSegmentsMutationVariables>;
+export const UploadTranscriptDocument = new TypedDocumentString(`
+    mutation uploadTranscript($sessionId: ID!, $format: TranscriptFormat!, $content: String!) {
+  uploadTranscript(sessionId: $sessionId, format: $format, content: $content) {
+    ...TranscriptWriteResultFields
+  }
+}
+    fragment TranscriptWriteResultFields on TranscriptWriteResult {
+  sessionId
+  received
+  inserted
+  replaced
+  unchanged
+  transcriptVersion
+}`) as unknown as TypedDocumentString<UploadTranscriptMutation, UploadTranscriptMutationVariables>;

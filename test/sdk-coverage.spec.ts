@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, GraphQLObjectType, Kind, parse } from 'graphql';
+
+const ROOT = join(__dirname, '..');
+const OPERATIONS_DIR = join(ROOT, 'sdk', 'src', 'operations');
+
+function rootFieldNames(type: GraphQLObjectType | null | undefined): string[] {
+  return Object.keys(type?.getFields() ?? {}).sort();
+}
+
+/** Returns the root fields that the SDK's operation documents select, by operation type. */
+function coveredFields(): { query: string[]; mutation: string[] } {
+  const covered = { query: new Set<string>(), mutation: new Set<string>() };
+  for (const file of readdirSync(OPERATIONS_DIR).filter((name) => name.endsWith('.graphql'))) {
+    const document = parse(readFileSync(join(OPERATIONS_DIR, file), 'utf8'));
+    for (const definition of document.definitions) {
+      if (
+        definition.kind !== Kind.OPERATION_DEFINITION ||
+        definition.operation === 'subscription'
+      ) {
+        continue;
+      }
+      for (const selection of definition.selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) {
+          covered[definition.operation].add(selection.name.value);
+        }
+      }
+    }
+  }
+
+  return { query: [...covered.query].sort(), mutation: [...covered.mutation].sort() };
+}
+
+describe('SDK operation documents', () => {
+  const schema = buildSchema(readFileSync(join(ROOT, 'schema.graphql'), 'utf8'));
+  const covered = coveredFields();
+
+  it('cover every query', () => {
+    const missing = rootFieldNames(schema.getQueryType()).filter(
+      (name) => !covered.query.includes(name),
+    );
+
+    expect(missing).toEqual([]);
+  });
+
+  it('cover every mutation', () => {
+    const missing = rootFieldNames(schema.getMutationType()).filter(
+      (name) => !covered.mutation.includes(name),
+    );
+
+    expect(missing).toEqual([]);
+  });
+});
