@@ -1,0 +1,93 @@
+import { ChildProcess, fork, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const START_TIMEOUT_MS = 60_000;
+
+export interface HilinkServer {
+  child: ChildProcess;
+  /** Base URL such as http://127.0.0.1:41234. */
+  url: string;
+  /** Admin API key that the server prints on its first start against an empty database. */
+  adminKey: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Starts the compiled API (`src/main.js` of the same build as this file) against the given
+ * database and waits for the line that carries its URL.
+ */
+export async function startHilink(databaseUrl: string): Promise<HilinkServer> {
+  const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
+    cwd: process.cwd(),
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      AI_PROVIDER: 'local',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const started = Date.now();
+  while (!/GraphQL\s+(http\S+)\/graphql/.test(output)) {
+    if (child.exitCode !== null || Date.now() - started > START_TIMEOUT_MS) {
+      child.kill('SIGKILL');
+      throw new Error(`HiLink did not start within ${START_TIMEOUT_MS} ms. Output:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const adminKey = /HILINK_API_KEY=(\S+)/.exec(output)?.[1];
+  if (!adminKey) {
+    await stopChild(child);
+    throw new Error(
+      `HiLink started but printed no admin key, which it does only on an empty database. Output:\n${output}`,
+    );
+  }
+
+  return {
+    child,
+    url: /GraphQL\s+(http\S+)\/graphql/.exec(output)?.[1] ?? '',
+    adminKey,
+    output: () => output,
+    stop: () => stopChild(child),
+  };
+}
+
+/** Starts the bare Fastify echo server in its own process and returns its URL. */
+export async function startEchoServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = fork(join(__dirname, 'echo-server.js'), [], { stdio: 'inherit' });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`The echo server exited with code ${String(code)} before it listened.`);
+  });
+  const [message] = (await Promise.race([once(child, 'message'), exited])) as [{ port: number }];
+
+  return { url: `http://127.0.0.1:${message.port}`, stop: () => stopChild(child) };
+}
+
+/** Resident set size of a process in megabytes (10^6 bytes), from VmRSS in /proc/<pid>/status. */
+export function readRssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match) {
+    throw new Error(`/proc/${pid}/status has no VmRSS line.`);
+  }
+
+  // VmRSS is in kB units of 1,024 bytes.
+  return (Number(match[1]) * 1024) / 1e6;
+}
