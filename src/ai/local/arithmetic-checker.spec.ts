@@ -149,6 +149,19 @@ const CASES: Case[] = [
 ];
 
 describe('checkArithmetic', () => {
+  it.each([
+    ['1/2 divided by 1/4 is 2, so 2 miles per hour.', true],
+    ['3/4 divided by 1/2 is 1.5.', true],
+    ['6 divided by 2/3 is 9.', true],
+    ['3/4 ÷ 1/2 = 1.5', true],
+    ['3/4 divided by 1/2 is 3/8.', false],
+  ])('reads fractions around a division in "%s"', (sentence, correct) => {
+    const claims = checkArithmetic(sentence);
+
+    expect(claims).toHaveLength(1);
+    expect(claims[0].correct).toBe(correct);
+  });
+
   it.each(CASES)('checks "$sentence"', ({ sentence, expression, claimed, actual, correct }) => {
     const claims = checkArithmetic(sentence);
     const claim = claims.find((candidate) => candidate.expression === expression);

@@ -86,7 +86,7 @@ class MathLexer {
       this.spaceBefore = false;
     }
 
-    return mergeEqualsPhrases(this.tokens);
+    return mergeEqualsPhrases(groupFractionsAroundDivision(this.tokens, this.text));
   }
 
   private readToken(char: string): void {
@@ -298,4 +298,64 @@ class MathLexer {
     const complete = { ...token, end: token.end ?? this.position, spaceBefore: this.spaceBefore };
     this.tokens.push(complete as MathToken);
   }
+}
+
+/** Checks whether `tokens[index]` starts a fraction written as `3/4`, with no spaces. */
+function isGluedFraction(tokens: MathToken[], index: number): boolean {
+  const [numerator, slash, denominator] = tokens.slice(index, index + 3);
+
+  return (
+    numerator?.kind === 'number' &&
+    slash?.kind === 'operator' &&
+    slash.op === '/' &&
+    !slash.spaceBefore &&
+    denominator?.kind === 'number' &&
+    !denominator.spaceBefore
+  );
+}
+
+function parenthesize(fraction: MathToken[]): MathToken[] {
+  const first = fraction[0];
+  const last = fraction[fraction.length - 1];
+  const open: MathToken = {
+    kind: 'lparen',
+    text: '(',
+    start: first.start,
+    end: first.start,
+    spaceBefore: first.spaceBefore,
+  };
+  const close: MathToken = {
+    kind: 'rparen',
+    text: ')',
+    start: last.end,
+    end: last.end,
+    spaceBefore: false,
+  };
+
+  return [open, ...fraction, close];
+}
+
+/**
+ * Puts fractions written as `1/2` on either side of `divided by` or `÷` in parentheses, so
+ * `1/2 divided by 1/4` reads as (1/2) / (1/4) = 2 and not as 1 / 2 / 1 / 4. Speakers mean a
+ * fraction there, while a bare `/` between two fractions keeps its left-to-right reading.
+ */
+function groupFractionsAroundDivision(tokens: MathToken[], text: string): MathToken[] {
+  const isSpokenDivision = (token: MathToken | undefined): boolean =>
+    token?.kind === 'operator' && token.op === '/' && text.slice(token.start, token.end) !== '/';
+  const grouped: MathToken[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const nextToDivision =
+      isSpokenDivision(tokens[index + 3]) || isSpokenDivision(tokens[index - 1]);
+    if (nextToDivision && isGluedFraction(tokens, index)) {
+      grouped.push(...parenthesize(tokens.slice(index, index + 3)));
+      index += 3;
+      continue;
+    }
+    grouped.push(tokens[index]);
+    index += 1;
+  }
+
+  return grouped;
 }
