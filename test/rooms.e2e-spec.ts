@@ -150,6 +150,23 @@ describe('rooms', () => {
     expect(listed.body.items).toHaveLength(0);
   });
 
+  it('names a missing field as required', async () => {
+    const response = await createRoom({ capacity: 4 });
+
+    expect(response.status).toBe(400);
+    expect(response.body.field).toBe('name');
+    expect(response.body.errors).toEqual([{ field: 'name', message: 'name is required' }]);
+  });
+
+  it('reports only the type of a wrongly typed field', async () => {
+    const response = await createRoom({ name: 'R', capacity: '4' });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toHaveLength(1);
+    expect(response.body.errors[0].field).toBe('capacity');
+    expect(response.body.errors[0].message).toMatch(/capacity must be an integer/);
+  });
+
   it('rejects an unknown tool over GraphQL', async () => {
     const response = await t.gql(
       'mutation { createRoom(input: { name: "R", enabledTools: [teleport] }) { id } }',

@@ -1,10 +1,46 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, ErrorCode, FieldProblem } from './app-error';
 
+/**
+ * Constraints that check a value's type. When one of them fails, the range and length checks
+ * of the same field say nothing useful (`capacity must not be greater than 500` for "4"), so
+ * only the type failure is reported.
+ */
+const TYPE_CONSTRAINTS = new Set([
+  'isArray',
+  'isBoolean',
+  'isDateString',
+  'isEnum',
+  'isIn',
+  'isInt',
+  'isIso8601',
+  'isNumber',
+  'isObject',
+  'isString',
+  'isUuid',
+]);
+
+function fieldMessages(error: ValidationError, field: string): string[] {
+  const constraints = Object.entries(error.constraints ?? {});
+  if (constraints.length === 0) {
+    return [];
+  }
+  const unknownField = constraints.find(([name]) => name === 'whitelistValidation');
+  if (unknownField) {
+    return [unknownField[1]];
+  }
+  if (error.value === undefined || error.value === null) {
+    return [`${error.property} is required`];
+  }
+  const typeFailures = constraints.filter(([name]) => TYPE_CONSTRAINTS.has(name));
+
+  return (typeFailures.length > 0 ? typeFailures : constraints).map(([, message]) => message);
+}
+
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    const own = fieldMessages(error, field).map((message) => ({
       field,
       message: message.replace(error.property, field),
     }));
@@ -35,7 +71,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // Values are kept on the errors to tell a missing field from a wrong one, never echoed.
+    validationError: { target: false, value: true },
     exceptionFactory: validationErrorToAppError,
   });
 }
