@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock';
 
 type QueryCallback = (error: Error | null, result?: PgResult) => void;
 type ConnectCallback = (error: Error | null, client?: PGliteClient, release?: () => void) => void;
@@ -79,8 +80,16 @@ class PGliteClient extends EventEmitter {
  */
 export function createPGlitePoolClass(dataDir: string) {
   let instance: Promise<PGlite> | undefined;
+  let unlock: (() => void) | undefined;
   const mutex = new Mutex();
-  const open = () => (instance ??= PGlite.create(dataDir));
+  const create = async () => {
+    if (!dataDir.startsWith('memory://')) {
+      unlock = lockDataDir(dataDir);
+    }
+
+    return PGlite.create(dataDir);
+  };
+  const open = () => (instance ??= create());
 
   return class PGlitePool extends EventEmitter {
     connect(callback: ConnectCallback): void {
@@ -114,7 +123,9 @@ export function createPGlitePoolClass(dataDir: string) {
     end(callback?: (error: Error | null) => void): void {
       const closing = instance ? instance.then((db) => db.close()) : Promise.resolve();
       instance = undefined;
-      closing.then(
+      const release = unlock;
+      unlock = undefined;
+      closing.finally(() => release?.()).then(
         () => callback?.(null),
         (error: Error) => callback?.(error),
       );
