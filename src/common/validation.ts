@@ -20,7 +20,7 @@ const TYPE_CONSTRAINTS = new Set([
   'isUuid',
 ]);
 
-function fieldMessages(error: ValidationError, field: string): string[] {
+function fieldMessages(error: ValidationError): string[] {
   const constraints = Object.entries(error.constraints ?? {});
   if (constraints.length === 0) {
     return [];
@@ -40,7 +40,7 @@ function fieldMessages(error: ValidationError, field: string): string[] {
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = fieldMessages(error, field).map((message) => ({
+    const own = fieldMessages(error).map((message) => ({
       field,
       message: message.replace(error.property, field),
     }));
