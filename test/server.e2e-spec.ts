@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runServerToExit, startServerProcess } from './support/server-process';
+import { runScriptToExit, runServerToExit, startServerProcess } from './support/server-process';
 
 function jsonLines(output: string): Record<string, unknown>[] {
   return output
@@ -25,7 +25,9 @@ describe('server process on the embedded database', () => {
     });
     const code = await first.stop('SIGTERM');
     const lines = jsonLines(first.output());
-    const requestLine = lines.find((line) => (line.req as { id?: string } | undefined)?.id === 'req-e2e-1');
+    const requestLine = lines.find(
+      (line) => (line.req as { id?: string } | undefined)?.id === 'req-e2e-1',
+    );
 
     expect(key).toMatch(/^hlk_/);
     expect(first.output()).toContain('/docs');
@@ -34,14 +36,47 @@ describe('server process on the embedded database', () => {
     expect(code).toBe(0);
     expect(requestLine).toBeDefined();
     expect(JSON.stringify(lines)).not.toContain(key.slice(20));
-    expect(lines.some((line) => line.msg === 'Shutdown complete: database connections closed')).toBe(true);
+    expect(
+      lines.some((line) => line.msg === 'Shutdown complete: database connections closed'),
+    ).toBe(true);
 
     const second = await startServerProcess({ HILINK_DATA_DIR: dataDir });
-    const after = await fetch(`${second.url}/v1/organization`, { headers: { authorization: `Bearer ${key}` } });
+    const after = await fetch(`${second.url}/v1/organization`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     await second.stop();
 
     expect(second.adminKey).toBeUndefined();
     expect(after.status).toBe(200);
+  });
+
+  it('creates a replacement admin key offline', async () => {
+    const running = await startServerProcess({ HILINK_DATA_DIR: dataDir });
+    const whileRunning = await runScriptToExit('src/organizations/create-admin-key.ts', {
+      HILINK_DATA_DIR: dataDir,
+    });
+    await running.stop();
+
+    expect(whileRunning.code).toBe(1);
+    expect(whileRunning.output).toContain(`in use by process ${running.child.pid}`);
+
+    const created = await runScriptToExit(
+      'src/organizations/create-admin-key.ts',
+      { HILINK_DATA_DIR: dataDir },
+      ['Recovery key'],
+    );
+    const key = /HILINK_API_KEY=(\S+)/.exec(created.output)?.[1] ?? '';
+    const server = await startServerProcess({ HILINK_DATA_DIR: dataDir });
+    const response = await fetch(`${server.url}/v1/api-keys`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    const names = ((await response.json()) as { name: string }[]).map((apiKey) => apiKey.name);
+    await server.stop();
+
+    expect(created.code).toBe(0);
+    expect(key).toMatch(/^hlk_/);
+    expect(response.status).toBe(200);
+    expect(names).toContain('Recovery key');
   });
 
   it('refuses to boot with an invalid variable', async () => {
