@@ -7,6 +7,7 @@ import { Room } from '../rooms/room.entity';
 import { RoomsService } from '../rooms/rooms.service';
 import { Participant } from './participant.entity';
 import { SessionPhase } from './session-phase.entity';
+import { SessionView } from './session-reader';
 import { SessionsService } from './sessions.service';
 
 /** Batch loaders of one request. Each loader reads the rows of many sessions in one query. */
@@ -47,6 +48,17 @@ export class SessionLoaders {
     }
 
     return set;
+  }
+
+  /** Caches the rows that were read with a session, so its field resolvers send no query for them. */
+  prime(ctx: RequestContext, view: SessionView): void {
+    const set = this.for(ctx);
+    if (view.room !== undefined) {
+      set.room.prime(view.session.roomId, view.room ?? undefined);
+    }
+    if (view.participants !== undefined) {
+      set.participants.prime(view.session.id, view.participants);
+    }
   }
 
   private create(ctx: RequestContext): SessionLoaderSet {

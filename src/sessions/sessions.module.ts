@@ -17,6 +17,7 @@ import { SESSION_ROSTER } from './roster';
 import { SessionLoaders } from './session-loaders';
 import { SessionPhase } from './session-phase.entity';
 import { SessionPlanner } from './session-planner';
+import { SessionReader } from './session-reader';
 import { Session, SessionEnrollment } from './session.entity';
 import { SessionsController } from './sessions.controller';
 import { SessionsResolver } from './sessions.resolver';
@@ -39,6 +40,7 @@ import { SessionsService } from './sessions.service';
     LivekitService,
     SessionPlanner,
     SessionLoaders,
+    SessionReader,
     SessionsResolver,
     ParticipantsResolver,
     { provide: SESSION_ROSTER, useClass: EnrollmentRoster },

@@ -1,5 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
+import { selectedFieldNames } from '../common/graphql-selection';
 import { pageFromArgs, toConnection } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { RequestContext } from '../common/request-context';
@@ -11,6 +13,7 @@ import { SessionConnection } from './dto/session-page';
 import { Participant } from './participant.entity';
 import { SessionLoaders } from './session-loaders';
 import { SessionPhase } from './session-phase.entity';
+import { SessionReader } from './session-reader';
 import { Session } from './session.entity';
 import { SessionErrors } from './sessions.errors';
 import { sessionSortValue, SessionsService } from './sessions.service';
@@ -22,15 +25,28 @@ export class SessionsResolver {
   constructor(
     private readonly sessionsService: SessionsService,
     private readonly loaders: SessionLoaders,
+    private readonly reader: SessionReader,
   ) {}
 
+  /** Reads the room and participants in the session's own statement when the query selects them. */
   @RequireScope('read')
   @Query(() => Session)
-  session(
+  async session(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }, sessionId()) id: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Session> {
-    return this.sessionsService.get(ctx, id);
+    const fields = selectedFieldNames(info);
+    const view = await this.reader.read(ctx, id, {
+      room: fields.has('room'),
+      participants: fields.has('participants'),
+    });
+    if (!view) {
+      throw SessionErrors.notFound(id);
+    }
+    this.loaders.prime(ctx, view);
+
+    return view.session;
   }
 
   @RequireScope('read')
