@@ -80,7 +80,7 @@ export async function measureEcho(settings: RunSettings, echoUrl: string): Promi
   );
 }
 
-/** Path (a): a NestJS route that reads nothing, through HiLink's global guard, interceptors and request logging. */
+/** Path (a): a NestJS route that reads nothing, through HiLink's global guard, response serialization and request logging. */
 export async function measureLiveRoute(
   settings: RunSettings,
   target: Target,

@@ -1,6 +1,7 @@
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const START_TIMEOUT_MS = 60_000;
@@ -11,7 +12,9 @@ export interface HilinkServer {
   url: string;
   /** Admin API key that the server prints on its first start against an empty database. */
   adminKey: string;
+  /** The server's stdout (its JSON log lines and the start banner) followed by its stderr. */
   output(): string;
+  /** Stops the server and deletes its stdout file. */
   stop(): Promise<void>;
 }
 
@@ -26,9 +29,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the compiled API (`src/main.js` of the same build as this file) against the given
- * database and waits for the line that carries its URL.
+ * database and waits for the line that carries its URL. It runs as in production: the
+ * default LOG_LEVEL=info, with stdout, where it writes a JSON line per request, going to a
+ * file as a log shipper would read it, and not to a pipe of this process.
  */
 export async function startHilink(databaseUrl: string): Promise<HilinkServer> {
+  const logDirectory = mkdtempSync(join(tmpdir(), 'hilink-bench-'));
+  const logFile = join(logDirectory, 'stdout.log');
+  const stdout = openSync(logFile, 'w');
   const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
     cwd: process.cwd(),
     env: {
@@ -36,36 +44,45 @@ export async function startHilink(databaseUrl: string): Promise<HilinkServer> {
       HOST: '127.0.0.1',
       PORT: '0',
       DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       AI_PROVIDER: 'local',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // The child has its own descriptor of the file, so this process closes its copy.
+  closeSync(stdout);
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const output = () => `${readFileSync(logFile, 'utf8')}${errors}`;
+  const stop = async () => {
+    await stopChild(child);
+    rmSync(logDirectory, { recursive: true, force: true });
+  };
   const started = Date.now();
-  while (!/GraphQL\s+(http\S+)\/graphql/.test(output)) {
+  let text = output();
+  while (!/GraphQL\s+(http\S+)\/graphql/.test(text)) {
     if (child.exitCode !== null || Date.now() - started > START_TIMEOUT_MS) {
       child.kill('SIGKILL');
-      throw new Error(`HiLink did not start within ${START_TIMEOUT_MS} ms. Output:\n${output}`);
+      rmSync(logDirectory, { recursive: true, force: true });
+      throw new Error(`HiLink did not start within ${START_TIMEOUT_MS} ms. Output:\n${text}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
+    text = output();
   }
-  const adminKey = /HILINK_API_KEY=(\S+)/.exec(output)?.[1];
+  const adminKey = /HILINK_API_KEY=(\S+)/.exec(text)?.[1];
   if (!adminKey) {
-    await stopChild(child);
+    await stop();
     throw new Error(
-      `HiLink started but printed no admin key, which it does only on an empty database. Output:\n${output}`,
+      `HiLink started but printed no admin key, which it does only on an empty database. Output:\n${text}`,
     );
   }
 
   return {
     child,
-    url: /GraphQL\s+(http\S+)\/graphql/.exec(output)?.[1] ?? '',
+    url: /GraphQL\s+(http\S+)\/graphql/.exec(text)?.[1] ?? '',
     adminKey,
-    output: () => output,
-    stop: () => stopChild(child),
+    output,
+    stop,
   };
 }
 

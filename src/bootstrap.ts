@@ -1,12 +1,17 @@
-import { ClassSerializerInterceptor } from '@nestjs/common';
-import { NestFactory, Reflector } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { IncomingMessage } from 'node:http';
-import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
-import { requestIdFor } from './common/logging';
+import {
+  AppLogger,
+  createRequestLogger,
+  createRootLogger,
+  RequestLogController,
+  requestIdFor,
+  runInRequestScope,
+} from './common/logging';
+import { serializeResponse } from './common/serialization';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 
@@ -32,29 +37,32 @@ export async function createApp(
   config: AppConfig,
   options: AppModuleOptions & { logger?: boolean } = {},
 ): Promise<NestFastifyApplication> {
+  const rootLogger = createRootLogger(config);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: (request: IncomingMessage) => {
-      const id = requestIdFor(request);
-      (request as IncomingMessage & { id?: string }).id = id;
-
-      return id;
-    },
+    genReqId: requestIdFor,
     requestIdHeader: false,
+    loggerInstance: rootLogger,
+    childLoggerFactory: createRequestLogger,
+    logController: new RequestLogController(rootLogger),
+    // No NestJS middleware is registered, so @fastify/middie would only add a hook to every request.
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options),
     adapter,
     { bufferLogs: true, abortOnError: false },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new AppLogger(rootLogger));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new ClassSerializerInterceptor(app.get(Reflector)));
   const fastify = app.getHttpAdapter().getInstance();
   // WebVTT transcript uploads arrive as text/vtt. Fastify already reads text/plain bodies as strings.
   fastify.addContentTypeParser('text/vtt', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('preHandler', runInRequestScope);
+  fastify.addHook('preSerialization', serializeResponse);
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
 

@@ -1,4 +1,4 @@
-import { Logger } from 'nestjs-pino';
+import { Logger } from '@nestjs/common';
 import { createApp, migrate } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { OrganizationsService } from './organizations/organizations.service';
@@ -6,10 +6,10 @@ import { OrganizationsService } from './organizations/organizations.service';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
-  const logger = app.get(Logger);
+  const logger = new Logger('Bootstrap');
   if (config.migrateOnStart) {
     const applied = await migrate(app);
-    logger.log({ applied }, 'Migrations applied', 'Bootstrap');
+    logger.log({ applied }, 'Migrations applied');
   }
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     // Fastify stops accepting connections and waits for in-flight requests; then the pool closes.
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
       app.close().then(
         () => process.exit(0),
         (error: unknown) => {
-          logger.error({ err: error, signal }, 'Shutdown failed', 'Bootstrap');
+          logger.error({ err: error, signal }, 'Shutdown failed');
           process.exit(1);
         },
       );
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.getHttpServer().address() as { port: number };
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  logger.log({ url: base, port }, 'HiLink listening', 'Bootstrap');
+  logger.log({ url: base, port }, 'HiLink listening');
   const lines = [
     '',
     `HiLink is running (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}, AI: ${config.ai.provider}, LiveKit: ${config.livekit ? 'on' : 'off'})`,

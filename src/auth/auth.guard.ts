@@ -11,30 +11,68 @@ function unauthenticated(message: string): AppError {
   return new AppError(ErrorCode.Unauthenticated, message, { reason: 'UNAUTHENTICATED' });
 }
 
+/** The auth metadata of one route handler, read once because it never changes at runtime. */
+interface RoutePolicy {
+  isPublic: boolean;
+  allowsParticipants: boolean;
+  /** The scope an API key needs, which is `admin` when the route names none. */
+  requiredScope: ApiScope;
+}
+
 /** Authenticates every request by its bearer credential and checks the operation's scope. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** Keyed by class, then handler: a subclass may inherit a handler but carry other class metadata. */
+  private readonly policies = new WeakMap<object, WeakMap<object, RoutePolicy>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
     private readonly participantTokens: ParticipantTokenService,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+  /** Public routes return synchronously, so NestJS awaits no promise for them. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const policy = this.policyFor(context);
+    if (policy.isPublic) {
       return true;
     }
     const request = requestFrom(context);
     const token = this.bearerToken(request);
     if (token.startsWith(PARTICIPANT_TOKEN_PREFIX)) {
-      return this.admitParticipant(request, token, targets);
+      return this.admitParticipant(request, token, policy);
     }
+
+    return this.admitApiKey(request, token, policy.requiredScope);
+  }
+
+  private policyFor(context: ExecutionContext): RoutePolicy {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let policies = this.policies.get(controller);
+    if (!policies) {
+      policies = new WeakMap();
+      this.policies.set(controller, policies);
+    }
+    let policy = policies.get(handler);
+    if (!policy) {
+      const targets = [handler, controller];
+      policy = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false,
+        allowsParticipants: this.reflector.getAllAndOverride<boolean>(PARTICIPANT_KEY, targets) ?? false,
+        requiredScope: this.reflector.getAllAndOverride<ApiScope>(SCOPE_KEY, targets) ?? 'admin',
+      };
+      policies.set(handler, policy);
+    }
+
+    return policy;
+  }
+
+  private async admitApiKey(request: AuthenticatedRequest, token: string, required: ApiScope): Promise<boolean> {
     const key = await this.apiKeys.verify(token);
     if (!key) {
       throw unauthenticated('The API key is invalid or revoked. Create a new key and send it as "Authorization: Bearer <key>".');
     }
-    const required = this.reflector.getAllAndOverride<ApiScope>(SCOPE_KEY, targets) ?? 'admin';
     if (!hasScope(key.scopes, required)) {
       throw new AppError(
         ErrorCode.Forbidden,
@@ -61,16 +99,12 @@ export class AuthGuard implements CanActivate {
     return match[1];
   }
 
-  private admitParticipant(
-    request: AuthenticatedRequest,
-    token: string,
-    targets: ReturnType<ExecutionContext['getHandler']>[],
-  ): boolean {
+  private admitParticipant(request: AuthenticatedRequest, token: string, policy: RoutePolicy): boolean {
     const claims = this.participantTokens.verify(token);
     if (!claims) {
       throw unauthenticated('The participant token is invalid or expired. Request a new join token.');
     }
-    if (!this.reflector.getAllAndOverride<boolean>(PARTICIPANT_KEY, targets)) {
+    if (!policy.allowsParticipants) {
       throw new AppError(ErrorCode.Forbidden, 'A participant token cannot call this operation; use an API key.', {
         reason: 'PARTICIPANT_NOT_ALLOWED',
       });

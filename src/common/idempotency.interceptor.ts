@@ -24,6 +24,9 @@ interface StoredResponse {
 /**
  * Makes REST creates safe to retry: a POST with an `Idempotency-Key` header runs once per
  * organization and key, and a retry with the same request gets the stored response back.
+ * Every REST controller with a POST route binds it with `@UseInterceptors`. It is not a
+ * global interceptor, so that routes without POST (health, GraphQL) skip NestJS's
+ * interceptor chain.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {

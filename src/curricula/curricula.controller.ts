@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -19,10 +19,12 @@ import {
   CurriculumWithObjectives,
 } from './dto/curriculum-output';
 import { Objective } from './objective.entity';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 @ApiTags('curricula')
 @ApiBearerAuth()
 @Controller('v1')
+@UseInterceptors(IdempotencyInterceptor)
 export class CurriculaController {
   constructor(private readonly curricula: CurriculaService) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
 import { Page } from '../common/pagination';
@@ -12,10 +12,12 @@ import {
 } from './dto/enrollment.input';
 import { Enrollment } from './enrollment.entity';
 import { EnrollmentsService } from './enrollments.service';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 @ApiTags('enrollments')
 @ApiBearerAuth()
 @Controller('v1')
+@UseInterceptors(IdempotencyInterceptor)
 export class EnrollmentsController {
   constructor(private readonly enrollments: EnrollmentsService) {}
 

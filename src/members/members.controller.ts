@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
 import { Page } from '../common/pagination';
@@ -8,10 +18,12 @@ import { CreateMemberInput, ListMembersQuery, UpdateMemberInput } from './dto/me
 import { MemberPage } from './dto/member-page';
 import { Member } from './member.entity';
 import { MembersService } from './members.service';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 @ApiTags('members')
 @ApiBearerAuth()
 @Controller('v1')
+@UseInterceptors(IdempotencyInterceptor)
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 

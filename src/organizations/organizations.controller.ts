@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -9,10 +9,12 @@ import { CreateApiKeyInput, CreatedApiKey } from './dto/create-api-key.input';
 import { CreatedOrganization, CreateOrganizationInput } from './dto/create-organization.input';
 import { Organization } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
 @Controller('v1')
+@UseInterceptors(IdempotencyInterceptor)
 export class OrganizationsController {
   constructor(
     private readonly organizations: OrganizationsService,

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
 import { Page, PageQueryDto } from '../common/pagination';
@@ -11,10 +21,12 @@ import { RecapReviewService } from './recap-review.service';
 import { RecapVersion } from './recap-version.entity';
 import { Recap } from './recap.entity';
 import { RecapsService } from './recaps.service';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 @ApiTags('recaps')
 @ApiBearerAuth()
 @Controller('v1')
+@UseInterceptors(IdempotencyInterceptor)
 export class RecapsController {
   constructor(
     private readonly recaps: RecapsService,

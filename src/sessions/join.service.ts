@@ -29,8 +29,11 @@ export class JoinService {
    * for one participant. Both expire after joinTokenTtlSeconds.
    */
   async join(ctx: RequestContext, sessionId: string, participantId: string): Promise<JoinResult> {
-    const session = await this.sessions.get(ctx, sessionId, 'sessionId');
-    const participant = await this.participants.get(ctx, sessionId, participantId);
+    const { session, participant } = await this.participants.getWithSession(
+      ctx,
+      sessionId,
+      participantId,
+    );
     SessionErrors.assertAllowed('join', session.status);
     if (participant.removedAt) {
       throw SessionErrors.participantRemoved(participantId);

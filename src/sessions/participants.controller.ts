@@ -1,4 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -15,6 +24,7 @@ import { ParticipantSessionView } from './dto/session-page';
 import { JoinService } from './join.service';
 import { Participant } from './participant.entity';
 import { ParticipantsService } from './participants.service';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 /** Every participant of a session, in one page because a room holds at most 500 people. */
 export class ParticipantList {
@@ -28,6 +38,7 @@ export class ParticipantList {
 @ApiTags('sessions')
 @ApiBearerAuth()
 @Controller('v1')
+@UseInterceptors(IdempotencyInterceptor)
 export class ParticipantsController {
   constructor(
     private readonly participants: ParticipantsService,

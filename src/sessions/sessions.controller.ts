@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -8,10 +17,12 @@ import { SessionsQueryDto } from './dto/session-filter';
 import { SessionDetails, SessionPage } from './dto/session-page';
 import { Session } from './session.entity';
 import { SessionsService } from './sessions.service';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
 @Controller('v1')
+@UseInterceptors(IdempotencyInterceptor)
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 

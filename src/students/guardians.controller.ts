@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
 import { Page, PageQueryDto } from '../common/pagination';
@@ -10,10 +10,12 @@ import { Guardian } from './guardian.entity';
 import { GuardiansService } from './guardians.service';
 import { Student } from './student.entity';
 import { StudentsService } from './students.service';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 @ApiTags('guardians')
 @ApiBearerAuth()
 @Controller('v1')
+@UseInterceptors(IdempotencyInterceptor)
 export class GuardiansController {
   constructor(
     private readonly guardians: GuardiansService,

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
 import { Page, PageQueryDto } from '../common/pagination';
@@ -9,10 +20,12 @@ import { StudentPage } from './dto/student-page';
 import { Guardian } from './guardian.entity';
 import { Student } from './student.entity';
 import { StudentsService } from './students.service';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 @ApiTags('students')
 @ApiBearerAuth()
 @Controller('v1')
+@UseInterceptors(IdempotencyInterceptor)
 export class StudentsController {
   constructor(private readonly students: StudentsService) {}
 

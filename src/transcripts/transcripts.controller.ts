@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -28,6 +38,7 @@ import { SessionTranscript } from './session-transcript.entity';
 import { TranscriptSegment } from './transcript-segment.entity';
 import { MAX_BATCH_SEGMENTS } from './transcript-limits';
 import { TranscriptsService } from './transcripts.service';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 const SESSION_ID = new ParseUuidPipe('sessionId');
 
@@ -35,6 +46,7 @@ const SESSION_ID = new ParseUuidPipe('sessionId');
 @ApiBearerAuth()
 @ApiExtraModels(UploadTranscriptInput)
 @Controller('v1/sessions/:sessionId/transcript')
+@UseInterceptors(IdempotencyInterceptor)
 export class TranscriptsController {
   constructor(private readonly transcripts: TranscriptsService) {}
 
