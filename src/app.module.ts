@@ -17,6 +17,7 @@ import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { MembersModule } from './members/members.module';
 import { StudentsModule } from './students/students.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TranscriptsModule } from './transcripts/transcripts.module';
@@ -45,6 +46,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
         }),
         AuthModule,
+        RealtimeModule,
         HealthModule,
         OrganizationsModule,
         MembersModule,

@@ -10,15 +10,16 @@ function rootFieldNames(type: GraphQLObjectType | null | undefined): string[] {
 }
 
 /** Returns the root fields that the SDK's operation documents select, by operation type. */
-function coveredFields(): { query: string[]; mutation: string[] } {
-  const covered = { query: new Set<string>(), mutation: new Set<string>() };
+function coveredFields(): { query: string[]; mutation: string[]; subscription: string[] } {
+  const covered = {
+    query: new Set<string>(),
+    mutation: new Set<string>(),
+    subscription: new Set<string>(),
+  };
   for (const file of readdirSync(OPERATIONS_DIR).filter((name) => name.endsWith('.graphql'))) {
     const document = parse(readFileSync(join(OPERATIONS_DIR, file), 'utf8'));
     for (const definition of document.definitions) {
-      if (
-        definition.kind !== Kind.OPERATION_DEFINITION ||
-        definition.operation === 'subscription'
-      ) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) {
         continue;
       }
       for (const selection of definition.selectionSet.selections) {
@@ -29,7 +30,11 @@ function coveredFields(): { query: string[]; mutation: string[] } {
     }
   }
 
-  return { query: [...covered.query].sort(), mutation: [...covered.mutation].sort() };
+  return {
+    query: [...covered.query].sort(),
+    mutation: [...covered.mutation].sort(),
+    subscription: [...covered.subscription].sort(),
+  };
 }
 
 describe('SDK operation documents', () => {
@@ -47,6 +52,14 @@ describe('SDK operation documents', () => {
   it('cover every mutation', () => {
     const missing = rootFieldNames(schema.getMutationType()).filter(
       (name) => !covered.mutation.includes(name),
+    );
+
+    expect(missing).toEqual([]);
+  });
+
+  it('cover every subscription', () => {
+    const missing = rootFieldNames(schema.getSubscriptionType()).filter(
+      (name) => !covered.subscription.includes(name),
     );
 
     expect(missing).toEqual([]);

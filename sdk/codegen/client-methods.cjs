@@ -1,7 +1,8 @@
 /**
- * A graphql-codegen plugin that writes `HiLinkOperations`: one typed method per query and
- * mutation in src/operations, named like the operation. Each method returns the operation's single
- * root field, so `client.organization()` resolves to the organization itself.
+ * A graphql-codegen plugin that writes `HiLinkOperations`: one typed method per query, mutation
+ * and subscription in src/operations, named like the operation. A query or mutation method
+ * resolves to the operation's single root field, so `client.organization()` resolves to the
+ * organization itself. A subscription method returns an async iterator of that field's events.
  *
  * Argument shape: no variables gives `()`, one variable is passed positionally (`session(id)`),
  * and several variables are passed as one object (`students({ first, after })`).
@@ -22,10 +23,7 @@ function collectOperations(documents) {
   const operations = [];
   for (const file of documents) {
     for (const definition of file.document.definitions) {
-      if (
-        definition.kind === Kind.OPERATION_DEFINITION &&
-        definition.operation !== 'subscription'
-      ) {
+      if (definition.kind === Kind.OPERATION_DEFINITION) {
         operations.push({ definition, location: file.location });
       }
     }
@@ -45,10 +43,13 @@ function describeOperation({ definition, location }, schema) {
     throw new Error(`${location}: operation ${name} must select exactly one root field.`);
   }
   const field = fields[0];
-  const rootType =
-    definition.operation === 'query' ? schema.getQueryType() : schema.getMutationType();
+  const rootType = {
+    query: schema.getQueryType(),
+    mutation: schema.getMutationType(),
+    subscription: schema.getSubscriptionType(),
+  }[definition.operation];
   const schemaField = rootType?.getFields()[field.name.value];
-  const suffix = definition.operation === 'query' ? 'Query' : 'Mutation';
+  const suffix = upperFirst(definition.operation);
   const variables = (definition.variableDefinitions ?? []).map((variable) => ({
     name: variable.variable.name.value,
     required: variable.type.kind === Kind.NON_NULL_TYPE && !variable.defaultValue,
@@ -95,6 +96,17 @@ function renderMethod(operation) {
   const summary = operation.description
     ? operation.description.replace(/\*\//g, '*\\/').split('\n').join('\n   * ')
     : `Runs the \`${operation.name}\` ${operation.operation}.`;
+  if (operation.operation === 'subscription') {
+    return [
+      '  /**',
+      `   * ${summary}`,
+      `   * Yields the \`${operation.resultKey}\` field of each event of the GraphQL subscription \`${operation.name}\`.`,
+      '   */',
+      `  ${operation.name}(${parameters}options?: SubscribeOptions): HiLinkSubscription<${operation.resultType}['${operation.resultKey}']> {`,
+      `    return this.subscribeTo(${operation.documentName}, ${variablesExpression}, '${operation.resultKey}', options);`,
+      '  }',
+    ].join('\n');
+  }
 
   return [
     '  /**',
@@ -115,6 +127,7 @@ function renderImports(operations) {
     `import { ${names.join(', ')} } from './graphql';`,
     `import type { ${['TypedDocumentString', ...types].join(', ')} } from './graphql';`,
     "import type { RequestOptions } from '../request-options';",
+    "import type { HiLinkSubscription, SubscribeOptions } from '../subscriptions';",
   ].join('\n');
 }
 
@@ -129,7 +142,7 @@ module.exports = {
       HEADER,
       renderImports(operations),
       '',
-      '/** One method per GraphQL query and mutation of the HiLink API. */',
+      '/** One method per GraphQL query, mutation and subscription of the HiLink API. */',
       'export abstract class HiLinkOperations {',
       '  /** Sends one operation and returns the named root field of its data. */',
       '  protected abstract execute<TResult, TVariables, TKey extends keyof TResult>(',
@@ -138,6 +151,14 @@ module.exports = {
       '    resultKey: TKey,',
       '    options?: RequestOptions,',
       '  ): Promise<TResult[TKey]>;',
+      '',
+      '  /** Starts one subscription and returns an iterator of the named root field of each event. */',
+      '  protected abstract subscribeTo<TResult, TVariables, TKey extends keyof TResult>(',
+      '    document: TypedDocumentString<TResult, TVariables>,',
+      '    variables: TVariables,',
+      '    resultKey: TKey,',
+      '    options?: SubscribeOptions,',
+      '  ): HiLinkSubscription<TResult[TKey]>;',
       '',
       methods,
       '}',

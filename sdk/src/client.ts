@@ -2,6 +2,12 @@ import { errorFromGraphQL, HiLinkError } from './errors';
 import type { TypedDocumentString } from './generated/graphql';
 import { HiLinkOperations } from './generated/operations';
 import type { RequestOptions } from './request-options';
+import {
+  HiLinkSubscription,
+  SubscribeOptions,
+  SubscriptionTransport,
+  WebSocketConstructor,
+} from './subscriptions';
 
 /** Settings of a `HiLinkClient`. */
 export interface HiLinkClientOptions {
@@ -15,6 +21,11 @@ export interface HiLinkClientOptions {
   timeoutMs?: number;
   /** Headers sent with every request, such as a tracing header. */
   headers?: Record<string, string>;
+  /**
+   * The WebSocket class for subscriptions. Default: the global `WebSocket` (browsers, Node 22);
+   * in Node 20 pass the `ws` package's default export.
+   */
+  webSocket?: WebSocketConstructor;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -36,6 +47,7 @@ interface GraphQLResponseBody {
 export class HiLinkClient extends HiLinkOperations {
   private readonly endpoint: string;
   private readonly fetchImpl: typeof fetch;
+  private transport?: SubscriptionTransport;
 
   constructor(private readonly options: HiLinkClientOptions) {
     super();
@@ -81,6 +93,45 @@ export class HiLinkClient extends HiLinkOperations {
     }
 
     return body.data as TResult;
+  }
+
+  /**
+   * Sends any subscription document over the graphql-ws WebSocket at /graphql and returns an
+   * iterator over the `data` of each event. The first subscription opens the connection.
+   */
+  subscribe<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    options: SubscribeOptions = {},
+  ): HiLinkSubscription<TResult> {
+    return this.subscriptions().subscribe(document.toString(), variables, (data) => data as TResult, options);
+  }
+
+  /** Closes the subscription WebSocket, which ends every open subscription of this client. */
+  async close(): Promise<void> {
+    await this.transport?.close();
+    this.transport = undefined;
+  }
+
+  protected subscribeTo<TResult, TVariables, TKey extends keyof TResult>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    resultKey: TKey,
+    options?: SubscribeOptions,
+  ): HiLinkSubscription<TResult[TKey]> {
+    const select = (data: unknown) => (data as TResult)[resultKey];
+
+    return this.subscriptions().subscribe(document.toString(), variables, select, options);
+  }
+
+  private subscriptions(): SubscriptionTransport {
+    this.transport ??= new SubscriptionTransport({
+      url: this.options.url,
+      apiKey: this.options.apiKey,
+      webSocket: this.options.webSocket,
+    });
+
+    return this.transport;
   }
 
   protected async execute<TResult, TVariables, TKey extends keyof TResult>(

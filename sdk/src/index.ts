@@ -1,7 +1,8 @@
 /**
  * `@hilink/sdk`: a typed client for the HiLink API.
  *
- * - `HiLinkClient` runs every GraphQL query and mutation as a typed method.
+ * - `HiLinkClient` runs every GraphQL query and mutation as a typed method, and every
+ *   subscription as a typed async iterator over graphql-ws.
  * - `HiLinkError` carries the API's error code, reason, field and request id.
  * - `paginate()` and `listAll()` walk Relay connections.
  * - The generated GraphQL types and the REST types (`RestPaths`, `RestSchemas`) describe both
@@ -14,6 +15,8 @@ export type { HiLinkErrorCode, HiLinkErrorDetails, HiLinkProblem } from './error
 export { listAll, paginate } from './pagination';
 export type { ConnectionPage, PageLoader } from './pagination';
 export type { RequestOptions } from './request-options';
+export { UNAUTHORIZED_CLOSE_CODE } from './subscriptions';
+export type { HiLinkSubscription, SubscribeOptions, WebSocketConstructor } from './subscriptions';
 export * from './generated/graphql';
 export type {
   components as RestComponents,

@@ -45,6 +45,9 @@ describe('loadConfig', () => {
     [{ LIVEKIT_URL: 'wss://media.example.com' }, 'LIVEKIT_API_KEY'],
     [{ HILINK_MIGRATE_ON_START: 'maybe' }, 'HILINK_MIGRATE_ON_START'],
     [{ HOST: 'my host' }, 'HOST'],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ REDIS_CHANNEL_PREFIX: 'two words' }, 'REDIS_CHANNEL_PREFIX'],
   ])('rejects %p naming %s', (env, variable) => {
     const problems = problemsOf(env);
 
@@ -71,5 +74,15 @@ describe('loadConfig', () => {
     });
 
     expect(config.livekit?.apiKey).toBe('APIkey');
+  });
+
+  it('accepts a Redis URL with the default channel prefix', () => {
+    const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0' });
+
+    expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379/0', channelPrefix: 'hilink:' });
+  });
+
+  it('leaves Redis off without REDIS_URL', () => {
+    expect(loadConfig({ REDIS_CHANNEL_PREFIX: 'tenant-a:' }).redis).toBeUndefined();
   });
 });

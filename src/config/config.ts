@@ -26,6 +26,11 @@ export interface AppConfig {
   joinTokenTtlSeconds: number;
   /** Background job polling; disabled in processes that only serve requests. */
   jobs: { enabled: boolean; pollIntervalMs: number };
+  /**
+   * Redis for subscription events shared between replicas; when absent, events reach only the
+   * subscribers connected to the process that wrote the change.
+   */
+  redis?: { url: string; channelPrefix: string };
 }
 
 export class ConfigError extends Error {
@@ -166,6 +171,20 @@ function parseAi(env: Env, problems: string[]): AppConfig['ai'] {
   return { provider, openaiApiKey, openaiBaseUrl, openaiModel };
 }
 
+const REDIS_CHANNEL_PREFIX_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+function parseRedis(env: Env, problems: string[]): AppConfig['redis'] {
+  const url = parseUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
+  const channelPrefix = readEnv(env, 'REDIS_CHANNEL_PREFIX') ?? 'hilink:';
+  if (!REDIS_CHANNEL_PREFIX_PATTERN.test(channelPrefix)) {
+    problems.push(
+      `REDIS_CHANNEL_PREFIX="${channelPrefix}" is invalid: expected 1 to 64 letters, digits, "_", ".", ":" or "-".`,
+    );
+  }
+
+  return url === undefined ? undefined : { url, channelPrefix };
+}
+
 /** Reads and validates every setting, and raises one ConfigError listing all invalid ones. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -195,6 +214,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       enabled: parseBoolean(env, 'HILINK_JOBS_ENABLED', true, problems),
       pollIntervalMs: parseInteger(env, 'HILINK_JOBS_POLL_MS', 500, [10, 60000], problems),
     },
+    redis: parseRedis(env, problems),
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);

@@ -51,18 +51,23 @@ export class RecapReviewService {
   async approve(ctx: RequestContext, id: string): Promise<Recap> {
     const recap = await this.recaps.get(ctx, id);
     const session = await this.sessions.get(ctx, recap.sessionId, 'sessionId');
-    await this.dataSource.transaction(async (manager) => {
+    const documented = await this.dataSource.transaction(async (manager) => {
       await this.lockDraft(manager, ctx, id, 'approve');
       await manager.update(
         Recap,
         { id, organizationId: ctx.organizationId },
         { status: 'approved', approvedAt: new Date(), reviewer: actorOf(ctx) },
       );
-      if (session.status !== 'documented') {
-        await this.sessions.markDocumented(ctx, recap.sessionId, manager);
+      if (session.status === 'documented') {
+        return undefined;
       }
+
+      return this.sessions.markDocumented(ctx, recap.sessionId, manager);
     });
     this.logger.log({ ...this.ids(ctx, id), sessionId: recap.sessionId }, 'Recap approved');
+    if (documented) {
+      await this.sessions.publishStatusChange(ctx, documented, 'ended');
+    }
 
     return this.recaps.get(ctx, id);
   }

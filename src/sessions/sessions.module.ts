@@ -22,6 +22,7 @@ import { Session, SessionEnrollment } from './session.entity';
 import { SessionsController } from './sessions.controller';
 import { SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
+import { SessionSubscriptionsResolver } from './session-subscriptions.resolver';
 
 @Module({
   imports: [
@@ -42,6 +43,7 @@ import { SessionsService } from './sessions.service';
     SessionLoaders,
     SessionReader,
     SessionsResolver,
+    SessionSubscriptionsResolver,
     ParticipantsResolver,
     { provide: SESSION_ROSTER, useClass: EnrollmentRoster },
   ],

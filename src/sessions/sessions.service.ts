@@ -5,11 +5,13 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Page, PageRequest, paginate } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { JobsService } from '../jobs/jobs.service';
+import { RealtimeEvents } from '../realtime/realtime-events';
 import { queueRecapGeneration } from '../recaps/recap-queue';
 import { Room } from '../rooms/room.entity';
 import { RoomErrors } from '../rooms/rooms.errors';
 import { RoomsService } from '../rooms/rooms.service';
 import { CreateSessionInput } from './dto/create-session.input';
+import { sessionStatusEvent } from './dto/session-status-change';
 import { SessionFilter } from './dto/session-filter';
 import { LivekitService } from './livekit.service';
 import { Participant } from './participant.entity';
@@ -46,6 +48,7 @@ export class SessionsService {
     private readonly planner: SessionPlanner,
     private readonly livekit: LivekitService,
     private readonly jobs: JobsService,
+    private readonly realtime: RealtimeEvents,
   ) {}
 
   /** Creates a session with its lesson plan, its enrollments and a participant per enrolled person. */
@@ -164,6 +167,7 @@ export class SessionsService {
       status: 'live',
       actualStart: new Date(),
     });
+    await this.publishStatusChange(ctx, session, 'scheduled');
     const room = await this.rooms.get(ctx, session.roomId, 'roomId');
     await this.livekit.openRoom(session.livekitRoomName, room.capacity, this.ids(ctx, session));
 
@@ -184,18 +188,36 @@ export class SessionsService {
 
       return ended;
     });
+    await this.publishStatusChange(ctx, session, 'live');
     await this.livekit.closeRoom(session.livekitRoomName, this.ids(ctx, session));
 
     return session;
   }
 
   async cancel(ctx: RequestContext, id: string): Promise<Session> {
-    return this.transition(ctx, id, 'cancel', { status: 'cancelled', cancelledAt: new Date() });
+    const session = await this.transition(ctx, id, 'cancel', {
+      status: 'cancelled',
+      cancelledAt: new Date(),
+    });
+    await this.publishStatusChange(ctx, session, 'scheduled');
+
+    return session;
+  }
+
+  /**
+   * Sends a `sessionStatusChanged` event. Call it only after the transaction that changed the
+   * status has committed, so subscribers never see a change that was rolled back.
+   */
+  publishStatusChange(ctx: RequestContext, session: Session, previousStatus: SessionStatus): Promise<void> {
+    return this.realtime.publish(ctx.organizationId, session.id, 'sessionStatusChanged', [
+      sessionStatusEvent(session, previousStatus),
+    ]);
   }
 
   /**
    * Moves an ended session to documented inside the caller's transaction. Raises NOT_FOUND for
-   * another organization's session, and CONFLICT unless the session is ended.
+   * another organization's session, and CONFLICT unless the session is ended. The caller
+   * publishes the change with publishStatusChange after its transaction commits.
    */
   markDocumented(ctx: RequestContext, sessionId: string, manager: EntityManager): Promise<Session> {
     return this.transition(

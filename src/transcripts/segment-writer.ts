@@ -7,6 +7,8 @@ export interface WriteOutcome {
   inserted: number;
   replaced: number;
   unchanged: number;
+  /** The clientSegmentIds of the inserted and replaced rows, for subscription events. */
+  changedClientSegmentIds: string[];
 }
 
 const INSERT_COLUMNS = `
@@ -142,6 +144,7 @@ async function mergeExisting(manager: EntityManager, ids: WriteIds, rows: Segmen
 
   return {
     replaced: replacements.length,
+    replacedIds: replacements.map((row) => row.clientSegmentId),
     unchanged: rows.length - replacements.length,
     newFinals: replacements.filter((row) => row.isFinal).length,
   };
@@ -164,12 +167,13 @@ export async function writeSegments(
   const merged =
     existing.length > 0
       ? await mergeExisting(manager, ids, existing)
-      : { replaced: 0, unchanged: 0, newFinals: 0 };
+      : { replaced: 0, replacedIds: [], unchanged: 0, newFinals: 0 };
   const inserted = insertedIds.size;
   const outcome = {
     inserted,
     replaced: batch.replaced + merged.replaced,
     unchanged: batch.unchanged + merged.unchanged,
+    changedClientSegmentIds: [...insertedIds, ...merged.replacedIds],
   };
   if (inserted + merged.replaced === 0) {
     return { ...outcome, transcriptVersion: await currentVersion(manager, ids.sessionId) };

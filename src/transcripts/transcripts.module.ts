@@ -6,10 +6,11 @@ import { TranscriptSegment } from './transcript-segment.entity';
 import { TranscriptsController } from './transcripts.controller';
 import { TranscriptsResolver } from './transcripts.resolver';
 import { TranscriptsService } from './transcripts.service';
+import { TranscriptSubscriptionsResolver } from './transcript-subscriptions.resolver';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TranscriptSegment, SessionTranscript]), SessionsModule],
-  providers: [TranscriptsService, TranscriptsResolver],
+  providers: [TranscriptsService, TranscriptsResolver, TranscriptSubscriptionsResolver],
   controllers: [TranscriptsController],
   exports: [TranscriptsService],
 })

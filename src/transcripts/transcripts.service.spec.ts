@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { systemContext } from '../common/request-context';
+import { RealtimeEvents } from '../realtime/realtime-events';
 import { SessionStatus } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { TranscriptsService } from './transcripts.service';
@@ -7,15 +8,18 @@ import { TranscriptsService } from './transcripts.service';
 function serviceFor(status: SessionStatus): {
   service: TranscriptsService;
   transaction: jest.Mock;
+  publish: jest.Mock;
 } {
   const transaction = jest.fn();
+  const publish = jest.fn().mockResolvedValue(undefined);
   const sessions = {
     get: jest.fn().mockResolvedValue({ id: 'session-1', status }),
     findParticipants: jest.fn().mockResolvedValue([]),
   } as unknown as SessionsService;
-  const service = new TranscriptsService({ transaction } as unknown as DataSource, sessions);
+  const realtime = { publish, mayHaveSubscribers: () => true } as unknown as RealtimeEvents;
+  const service = new TranscriptsService({ transaction } as unknown as DataSource, sessions, realtime);
 
-  return { service, transaction };
+  return { service, transaction, publish };
 }
 
 const SEGMENT = { clientSegmentId: 'a', speakerLabel: 'Tutor', startMs: 0, endMs: 10, text: 'Hi' };
@@ -43,5 +47,19 @@ describe('TranscriptsService session status', () => {
       details: { currentStatus: 'documented' },
     });
     expect(transaction).not.toHaveBeenCalled();
+  });
+});
+
+describe('TranscriptsService subscription events', () => {
+  it.each([
+    ['addSegment', (service: TranscriptsService) => service.addSegment(systemContext('org-1'), 'session-1', SEGMENT)],
+    ['addSegments', (service: TranscriptsService) => service.addSegments(systemContext('org-1'), 'session-1', [SEGMENT])],
+    ['upload', (service: TranscriptsService) => service.upload(systemContext('org-1'), 'session-1', 'text', 'Tutor: hi')],
+  ])('%s publishes nothing when the transaction rolls back', async (_name, write) => {
+    const { service, transaction, publish } = serviceFor('live');
+    transaction.mockRejectedValue(new Error('serialization failure'));
+
+    await expect(write(service)).rejects.toThrow('serialization failure');
+    expect(publish).not.toHaveBeenCalled();
   });
 });

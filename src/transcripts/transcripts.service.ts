@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, paginate } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
+import { RealtimeEvents } from '../realtime/realtime-events';
 import { SessionsService } from '../sessions/sessions.service';
 import { TranscriptSegmentInput } from './dto/transcript-segment.input';
 import { TranscriptWriteResult } from './dto/transcript-results';
@@ -23,6 +24,9 @@ export interface FinalTranscript {
   segments: TranscriptSegment[];
 }
 
+/** A write's result, with the clientSegmentIds it inserted or replaced. */
+type WrittenSegments = TranscriptWriteResult & { changedClientSegmentIds: string[] };
+
 /** Sort key of segment lists and cursors. */
 export const segmentSortValue = (segment: TranscriptSegment): number => segment.startMs;
 
@@ -33,6 +37,7 @@ export class TranscriptsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
+    private readonly realtime: RealtimeEvents,
   ) {}
 
   /** Stores one segment and returns the stored version, which differs from the input on an idempotent repeat. */
@@ -44,15 +49,21 @@ export class TranscriptsService {
     const attributor = await this.writableSession(ctx, sessionId);
     const row = rowFromInput(input, attributor, sessionId, '');
 
-    return this.dataSource.transaction(async (manager) => {
-      await this.write(ctx, manager, sessionId, 'live', [row]);
-
-      return manager.findOneByOrFail(TranscriptSegment, {
+    const { segment, changed } = await this.dataSource.transaction(async (manager) => {
+      const written = await this.write(ctx, manager, sessionId, 'live', [row]);
+      const stored = await manager.findOneByOrFail(TranscriptSegment, {
         organizationId: ctx.organizationId,
         sessionId,
         clientSegmentId: row.clientSegmentId,
       });
+
+      return { segment: stored, changed: written.changedClientSegmentIds.length > 0 };
     });
+    if (changed) {
+      await this.realtime.publish(ctx.organizationId, sessionId, 'transcriptSegmentAdded', [segment]);
+    }
+
+    return segment;
   }
 
   /**
@@ -72,9 +83,11 @@ export class TranscriptsService {
       rowFromInput(input, attributor, sessionId, `segments.${index}.`),
     );
 
-    return this.dataSource.transaction((manager) =>
+    const written = await this.dataSource.transaction((manager) =>
       this.write(ctx, manager, sessionId, 'live', rows),
     );
+
+    return this.publishWritten(ctx, sessionId, written);
   }
 
   /**
@@ -92,9 +105,11 @@ export class TranscriptsService {
       rowFromParsed(segment, index, attributor),
     );
 
-    return this.dataSource.transaction((manager) =>
+    const written = await this.dataSource.transaction((manager) =>
       this.write(ctx, manager, sessionId, 'upload', rows),
     );
+
+    return this.publishWritten(ctx, sessionId, written);
   }
 
   /** Lists final segments ordered by (startMs, id), and interim ones too when asked. */
@@ -165,13 +180,51 @@ export class TranscriptsService {
     return new SpeakerAttributor(await this.sessions.findParticipants(ctx, [sessionId]));
   }
 
+  /**
+   * Publishes the segments that a committed write inserted or replaced, read back in transcript
+   * order, and returns the write's result without the changed ids.
+   */
+  private async publishWritten(
+    ctx: RequestContext,
+    sessionId: string,
+    written: WrittenSegments,
+  ): Promise<TranscriptWriteResult> {
+    const { changedClientSegmentIds, ...result } = written;
+    const event = 'transcriptSegmentAdded';
+    if (
+      changedClientSegmentIds.length > 0 &&
+      this.realtime.mayHaveSubscribers(ctx.organizationId, sessionId, event)
+    ) {
+      try {
+        const segments = await this.dataSource
+          .getRepository(TranscriptSegment)
+          .createQueryBuilder('segment')
+          .where('segment.organizationId = :organizationId', { organizationId: ctx.organizationId })
+          .andWhere('segment.sessionId = :sessionId', { sessionId })
+          .andWhere('segment.clientSegmentId = ANY(:ids)', { ids: changedClientSegmentIds })
+          .orderBy('segment.startMs', 'ASC')
+          .addOrderBy('segment.id', 'ASC')
+          .getMany();
+        await this.realtime.publish(ctx.organizationId, sessionId, event, segments);
+      } catch (error) {
+        // The segments are committed, so the write still succeeds; only its events are lost.
+        this.logger.error(
+          { err: error, organizationId: ctx.organizationId, sessionId, segments: changedClientSegmentIds.length },
+          'Failed to load written segments for subscription events',
+        );
+      }
+    }
+
+    return result;
+  }
+
   private async write(
     ctx: RequestContext,
     manager: EntityManager,
     sessionId: string,
     source: SegmentSource,
     rows: SegmentRow[],
-  ): Promise<TranscriptWriteResult> {
+  ): Promise<WrittenSegments> {
     const ids = { organizationId: ctx.organizationId, sessionId, source };
     const outcome = await writeSegments(manager, ids, rows);
     const { inserted, replaced, unchanged, transcriptVersion } = outcome;

@@ -672,6 +672,13 @@ export type ParticipantSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ParticipantSessionQuery = { participantSession: { id: string, participantId: string, role: ParticipantRole, title: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }> } };
 
+export type SessionStatusChangedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type SessionStatusChangedSubscription = { sessionStatusChanged: { sessionId: string, status: SessionStatus, previousStatus: SessionStatus, changedAt: string } };
+
 export type StudentFieldsFragment = { id: string, name: string, email: string | null, externalId: string | null, gradeLevel: string | null, timeZone: string | null, createdAt: string, updatedAt: string };
 
 export type GuardianFieldsFragment = { id: string, name: string, email: string, preferredLanguage: string, relationship: string | null, createdAt: string, updatedAt: string };
@@ -797,6 +804,13 @@ export type UploadTranscriptMutationVariables = Exact<{
 
 
 export type UploadTranscriptMutation = { uploadTranscript: { sessionId: string, received: number, inserted: number, replaced: number, unchanged: number, transcriptVersion: number } };
+
+export type TranscriptSegmentAddedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type TranscriptSegmentAddedSubscription = { transcriptSegmentAdded: { id: string, sessionId: string, clientSegmentId: string, participantId: string | null, speakerLabel: string, speakerRole: SpeakerRole, text: string, startMs: number, endMs: number, isFinal: boolean, source: TranscriptSegmentSource, receivedAt: string, createdAt: string, updatedAt: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2789,6 +2803,16 @@ export const ParticipantSessionDocument = new TypedDocumentString(`
   plannedMinutes
   position
 }`) as unknown as TypedDocumentString<ParticipantSessionQuery, ParticipantSessionQueryVariables>;
+export const SessionStatusChangedDocument = new TypedDocumentString(`
+    subscription sessionStatusChanged($sessionId: ID!) {
+  sessionStatusChanged(sessionId: $sessionId) {
+    sessionId
+    status
+    previousStatus
+    changedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SessionStatusChangedSubscription, SessionStatusChangedSubscriptionVariables>;
 export const StudentDocument = new TypedDocumentString(`
     query student($id: ID!) {
   student(id: $id) {
@@ -3073,3 +3097,25 @@ export const UploadTranscriptDocument = new TypedDocumentString(`
   unchanged
   transcriptVersion
 }`) as unknown as TypedDocumentString<UploadTranscriptMutation, UploadTranscriptMutationVariables>;
+export const TranscriptSegmentAddedDocument = new TypedDocumentString(`
+    subscription transcriptSegmentAdded($sessionId: ID!) {
+  transcriptSegmentAdded(sessionId: $sessionId) {
+    ...TranscriptSegmentFields
+  }
+}
+    fragment TranscriptSegmentFields on TranscriptSegment {
+  id
+  sessionId
+  clientSegmentId
+  participantId
+  speakerLabel
+  speakerRole
+  text
+  startMs
+  endMs
+  isFinal
+  source
+  receivedAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<TranscriptSegmentAddedSubscription, TranscriptSegmentAddedSubscriptionVariables>;
