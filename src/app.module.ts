@@ -35,7 +35,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), migrationsRun: false }),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(config),
+          migrationsRun: false,
+          // A PostgreSQL server may still be starting; an embedded database folder that fails
+          // to open (locked, unreadable) will not recover by waiting.
+          retryAttempts: config.databaseUrl ? 3 : 0,
+          retryDelay: 1000,
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -59,10 +66,7 @@ export class AppModule {
         JobsModule,
         RecapsModule,
       ],
-      providers: [
-        LifecycleLogger,
-        { provide: APP_FILTER, useClass: AppExceptionFilter },
-      ],
+      providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };
   }
 }

@@ -26,7 +26,12 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'Errors are application/problem+json (RFC 9457).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (hlk_...) or a participant token (hlp_...)' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'hlk_ API key or hlp_ participant token',
+      description: 'An API key (hlk_...) or a participant token (hlp_...)',
+    })
     .build();
 
   return SwaggerModule.createDocument(app, config);

@@ -1,7 +1,23 @@
 import { Logger } from '@nestjs/common';
 import { createApp, migrate } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
+import { DataDirInUseError } from './database/data-dir-lock';
 import { OrganizationsService } from './organizations/organizations.service';
+
+/** A startup failure whose message contains everything the operator needs, so no stack is printed. */
+class StartupError extends Error {}
+
+/** Returns the host part of a URL: loopback for a wildcard address, IPv6 in brackets. */
+function displayHost(host: string): string {
+  if (host === '0.0.0.0') {
+    return '127.0.0.1';
+  }
+  if (host === '::') {
+    return '[::1]';
+  }
+
+  return host.includes(':') ? `[${host}]` : host;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -24,9 +40,16 @@ async function main(): Promise<void> {
     });
   }
   const created = await app.get(OrganizationsService).bootstrap();
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError(
+        `Port ${config.port} on ${config.host} is already in use. Stop the other server, or set PORT to a free port (PORT=0 picks one).`,
+      );
+    }
+    throw error;
+  });
   const { port } = app.getHttpServer().address() as { port: number };
-  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const base = `http://${displayHost(config.host)}:${port}`;
   logger.log({ url: base, port }, 'HiLink listening');
   const lines = [
     '',
@@ -51,6 +74,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`HiLink failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  const known = error instanceof StartupError || error instanceof DataDirInUseError;
+  const detail = error instanceof Error ? (known ? error.message : error.stack) : String(error);
+  process.stderr.write(`HiLink failed to start: ${detail}\n`);
   process.exit(1);
 });

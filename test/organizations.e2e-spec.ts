@@ -26,6 +26,13 @@ describe('organizations and API keys', () => {
     expect(response.status).toBe(401);
   });
 
+  it('rejects a key sent without the Bearer scheme', async () => {
+    const response = await t.http.get('/v1/organization').set('authorization', t.adminKey);
+
+    expect(response.status).toBe(401);
+    expect(response.body.detail).toContain('must use the Bearer scheme');
+  });
+
   it('returns the caller organization over REST and GraphQL', async () => {
     const rest = await t.http.get('/v1/organization').set('authorization', `Bearer ${t.adminKey}`);
     const graphql = await t.gql('{ organization { id name isPlatform } }');

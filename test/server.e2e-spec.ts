@@ -79,6 +79,21 @@ describe('server process on the embedded database', () => {
     expect(names).toContain('Recovery key');
   });
 
+  it('rejects a taken data folder or port', async () => {
+    const running = await startServerProcess({ HILINK_DATA_DIR: dataDir });
+    const port = new URL(running.url).port;
+    const otherDir = mkdtempSync(join(tmpdir(), 'hilink-other-'));
+    const sameFolder = await runServerToExit({ PORT: '0', HILINK_DATA_DIR: dataDir });
+    const samePort = await runServerToExit({ PORT: port, HILINK_DATA_DIR: otherDir });
+    await running.stop();
+    rmSync(otherDir, { recursive: true, force: true });
+
+    expect(sameFolder.code).toBe(1);
+    expect(sameFolder.output).toContain(`in use by process ${running.child.pid}`);
+    expect(samePort.code).toBe(1);
+    expect(samePort.output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+  });
+
   it('refuses to boot with an invalid variable', async () => {
     const result = await runServerToExit({ PORT: 'eighty', LOG_LEVEL: 'loud' });
 

@@ -489,6 +489,19 @@ describe('transcripts', () => {
     });
   });
 
+  it('rejects an unsupported content type with 415', async () => {
+    const sessionId = await newSessionId();
+
+    const response = await upload(sessionId, 'application/octet-stream', 'WEBVTT\n');
+
+    expect(response.status).toBe(415);
+    expect(response.body.code).toBe('BAD_USER_INPUT');
+    expect(response.body.title).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(response.body.field).toBe('content-type');
+    expect(response.body.detail).toContain('text/vtt');
+    expect(await listAll(sessionId)).toHaveLength(0);
+  });
+
   it('rejects broken WebVTT naming the line', async () => {
     const sessionId = await newSessionId();
     const broken =

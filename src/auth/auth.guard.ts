@@ -71,7 +71,7 @@ export class AuthGuard implements CanActivate {
   private async admitApiKey(request: AuthenticatedRequest, token: string, required: ApiScope): Promise<boolean> {
     const key = await this.apiKeys.verify(token);
     if (!key) {
-      throw unauthenticated('The API key is invalid or revoked. Create a new key and send it as "Authorization: Bearer <key>".');
+      throw unauthenticated('The API key is invalid or revoked. Check the key, or ask an admin of the organization for a new one (a lost platform admin key is replaced with npm run admin-key).');
     }
     if (!hasScope(key.scopes, required)) {
       throw new AppError(
@@ -93,7 +93,11 @@ export class AuthGuard implements CanActivate {
     const header = request.headers?.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) {
-      throw unauthenticated('Missing credentials: send "Authorization: Bearer <API key>".');
+      const message =
+        typeof header === 'string' && header.trim() !== ''
+          ? 'The Authorization header must use the Bearer scheme: send "Authorization: Bearer <API key>".'
+          : 'Missing credentials: send "Authorization: Bearer <API key>".';
+      throw unauthenticated(message);
     }
 
     return match[1];

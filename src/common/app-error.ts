@@ -31,6 +31,8 @@ export interface AppErrorOptions {
   field?: string;
   problems?: FieldProblem[];
   details?: Record<string, unknown>;
+  /** REST status when it differs from the code's usual one, e.g. 415 for BAD_USER_INPUT. */
+  httpStatus?: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export class AppError extends Error {
   readonly field?: string;
   readonly problems?: FieldProblem[];
   readonly details?: Record<string, unknown>;
+  readonly httpStatus: number;
 
   constructor(
     readonly code: ErrorCode,
@@ -55,6 +58,7 @@ export class AppError extends Error {
     this.field = options.field;
     this.problems = options.problems ?? (options.field ? [{ field: options.field, message }] : undefined);
     this.details = options.details;
+    this.httpStatus = options.httpStatus ?? HTTP_STATUS_BY_CODE[code];
   }
 }
 

@@ -9,7 +9,6 @@ const HTTP_CODE_BY_STATUS: Record<number, ErrorCode> = {
   404: ErrorCode.NotFound,
   409: ErrorCode.Conflict,
   413: ErrorCode.PayloadTooLarge,
-  415: ErrorCode.BadUserInput,
 };
 
 /** Postgres error codes that come from bad input rather than a server fault. */
@@ -37,6 +36,18 @@ function fromDatabaseError(error: QueryFailedError): AppError | undefined {
   }
 }
 
+function unsupportedMediaType(): AppError {
+  const message =
+    'The Content-Type of the request is not supported. Send JSON as application/json; ' +
+    'transcript uploads also accept text/vtt and text/plain.';
+
+  return new AppError(ErrorCode.BadUserInput, message, {
+    reason: 'UNSUPPORTED_MEDIA_TYPE',
+    field: 'content-type',
+    httpStatus: 415,
+  });
+}
+
 /**
  * Normalizes anything thrown while serving a request into an AppError. Unknown errors become
  * INTERNAL_SERVER_ERROR with a generic message, so no internal detail reaches a client.
@@ -51,14 +62,19 @@ export function toAppError(error: unknown): { appError: AppError; expected: bool
       return { appError: mapped, expected: true };
     }
   }
+  const status =
+    error instanceof HttpException
+      ? error.getStatus()
+      : (error as { statusCode?: number } | null | undefined)?.statusCode;
+  if (status === 415) {
+    return { appError: unsupportedMediaType(), expected: true };
+  }
   if (error instanceof HttpException) {
-    const status = error.getStatus();
-    const code = HTTP_CODE_BY_STATUS[status];
+    const code = HTTP_CODE_BY_STATUS[error.getStatus()];
     if (code) {
       return { appError: new AppError(code, error.message, { reason: code }), expected: true };
     }
   }
-  const status = (error as { statusCode?: number }).statusCode;
   const code = typeof status === 'number' ? HTTP_CODE_BY_STATUS[status] : undefined;
   if (code && error instanceof Error) {
     // Fastify's own errors (malformed JSON, wrong content type, body too large) carry a status.

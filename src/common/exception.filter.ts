@@ -2,13 +2,12 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { HTTP_STATUS_BY_CODE } from './app-error';
 import { toAppError } from './error-mapping';
 
 /** Serializes an error as `application/problem+json` (RFC 9457) with the request id. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown): void {
   const { appError } = toAppError(error);
-  const status = HTTP_STATUS_BY_CODE[appError.code];
+  const status = appError.httpStatus;
   void reply
     .status(status)
     .header('content-type', 'application/problem+json; charset=utf-8')

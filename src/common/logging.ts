@@ -181,6 +181,18 @@ export class RequestLogController extends LogController {
 type NestLogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 /**
+ * NestJS contexts that log one line per module, route and resolver at startup. They are
+ * written at debug level, so the startup output at info stays short enough to read.
+ */
+const WIRING_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'GraphQLModule',
+  'NestFactory',
+]);
+
+/**
  * The NestJS LoggerService: `new Logger(Context)` calls from the services become pino JSON
  * lines with `context`, and with the request id when they run inside a request.
  */
@@ -196,7 +208,9 @@ export class AppLogger implements LoggerService {
   }
 
   log(message: unknown, ...optionalParams: unknown[]): void {
-    this.call('info', message, optionalParams);
+    const context = optionalParams[optionalParams.length - 1];
+    const level = typeof context === 'string' && WIRING_CONTEXTS.has(context) ? 'debug' : 'info';
+    this.call(level, message, optionalParams);
   }
 
   warn(message: unknown, ...optionalParams: unknown[]): void {
