@@ -436,6 +436,20 @@ describe('transcripts', () => {
     expect(stored.map((s) => s.text)).toEqual(DIALOGUE.map((turn) => turn.text));
   });
 
+  it('rejects a different second upload', async () => {
+    const sessionId = await newSessionId();
+    await upload(sessionId, 'text/plain', 'Tutor: What is 3/4 divided by 1/2?\nStudent A: 3/8\n');
+
+    const second = await upload(sessionId, 'text/plain', 'Tutor: Try 6 divided by 2/3.\n');
+    const stored = await listAll(sessionId);
+
+    expect(second.status).toBe(409);
+    expect(second.body.title).toBe('FINAL_SEGMENT_CHANGED');
+    expect(second.body.detail).toContain('Segment 1 of this file differs');
+    expect(second.body.detail).toContain('transcript/segments/batch');
+    expect(stored.map((segment) => segment.text)).toEqual(['What is 3/4 divided by 1/2?', '3/8']);
+  });
+
   it('uploads WebVTT generated from the dialogue', async () => {
     const sessionId = await newSessionId();
 

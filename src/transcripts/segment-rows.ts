@@ -44,13 +44,16 @@ export function rowFromInput(
   };
 }
 
+/** Prefix of the clientSegmentId of uploaded segments. */
+export const UPLOAD_ID_PREFIX = 'upload:';
+
 /** Numbers uploaded segments `upload:1`, `upload:2`, ... in file order, so a re-upload is idempotent. */
 export function rowFromParsed(
   segment: ParsedSegment,
   index: number,
   attributor: SpeakerAttributor,
 ): SegmentRow {
-  const clientSegmentId = `upload:${index + 1}`;
+  const clientSegmentId = `${UPLOAD_ID_PREFIX}${index + 1}`;
 
   return {
     clientSegmentId,

@@ -1,6 +1,7 @@
 import { AppError, badInput, ErrorCode } from '../common/app-error';
 import { SessionStatus } from '../sessions/session.entity';
 import { TranscriptParseError } from './parsers/parsed-segment';
+import { UPLOAD_ID_PREFIX } from './segment-rows';
 import {
   MAX_BATCH_SEGMENTS,
   MAX_UPLOAD_BYTES,
@@ -22,8 +23,14 @@ export const TranscriptErrors = {
   finalSegmentChanged: (clientSegmentId: string, field: string) =>
     new AppError(
       ErrorCode.Conflict,
-      `Segment "${clientSegmentId}" is final and cannot change: a segment with this clientSegmentId ` +
-        'and different content was already accepted. Send new speech with a new clientSegmentId.',
+      clientSegmentId.startsWith(UPLOAD_ID_PREFIX)
+        ? `Segment ${clientSegmentId.slice(UPLOAD_ID_PREFIX.length)} of this file differs from the ` +
+            'same segment of the transcript uploaded to this session before, and uploaded segments ' +
+            'are final. Upload the earlier file unchanged, or send further speech as segments with ' +
+            'your own clientSegmentId values (POST /v1/sessions/{id}/transcript/segments/batch).'
+        : `Segment "${clientSegmentId}" is final and cannot change: a segment with this ` +
+            'clientSegmentId and different content was already accepted. Send new speech with a ' +
+            'new clientSegmentId.',
       { reason: 'FINAL_SEGMENT_CHANGED', field, details: { clientSegmentId } },
     ),
   endBeforeStart: (field: string, startMs: number, endMs: number) =>
