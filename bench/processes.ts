@@ -29,8 +29,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the compiled API (`src/main.js` of the same build as this file) against the given
- * database and waits for the line that carries its URL. It runs as in production: the
- * default LOG_LEVEL=info, with stdout, where it writes a JSON line per request, going to a
+ * database and waits for the line that carries its URL. It runs as in production: with
+ * NODE_ENV=production and the default LOG_LEVEL=info, with stdout, where it writes a JSON line per request, going to a
  * file as a log shipper would read it, and not to a pipe of this process.
  */
 export async function startHilink(databaseUrl: string): Promise<HilinkServer> {
@@ -45,6 +45,7 @@ export async function startHilink(databaseUrl: string): Promise<HilinkServer> {
       PORT: '0',
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
       AI_PROVIDER: 'local',
     },
     stdio: ['ignore', stdout, 'pipe'],

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -51,6 +52,9 @@ export class AppModule {
           graphiql: true,
           introspection: true,
           includeStacktraceInErrorResponses: false,
+          // HiLink sets no cache hints, so the default cache-control plugin would only add a
+          // hook call to every resolved field.
+          plugins: [ApolloServerPluginCacheControlDisabled()],
         }),
         AuthModule,
         RealtimeModule,
