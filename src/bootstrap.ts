@@ -56,20 +56,25 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options),
     adapter,
-    { bufferLogs: true, abortOnError: false },
+    // The JSON logger is set from the start, so a failure while the modules start up is
+    // logged as JSON lines too.
+    { logger: new AppLogger(rootLogger), abortOnError: false },
   );
-  app.useLogger(new AppLogger(rootLogger));
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   // WebVTT transcript uploads arrive as text/vtt. Fastify already reads text/plain bodies as strings.
-  fastify.addContentTypeParser('text/vtt', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser('text/vtt', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
   fastify.addHook('preHandler', runInRequestScope);
   fastify.addHook('preSerialization', serializeResponse);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     done(null, payload);
   });
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
 
   return app;
 }

@@ -58,7 +58,7 @@ describe('server process on the embedded database', () => {
     await running.stop();
 
     expect(whileRunning.code).toBe(1);
-    expect(whileRunning.output).toContain(`in use by process ${running.child.pid}`);
+    expect(whileRunning.output).toContain(`the server (process ${running.child.pid})`);
 
     const created = await runScriptToExit(
       'src/organizations/create-admin-key.ts',

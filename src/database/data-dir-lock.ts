@@ -6,7 +6,10 @@ export const LOCK_FILE_NAME = 'hilink.pid';
 
 /** Raised when another live process has the embedded database folder open. */
 export class DataDirInUseError extends Error {
-  constructor(dataDir: string, pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `The embedded database folder ${dataDir} is in use by process ${pid}. ` +
         'PGlite allows one process per folder, and a second one would overwrite its data. ' +

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/config';
+import { DataDirInUseError } from '../database/data-dir-lock';
 import { createDataSource } from '../database/data-source';
 import { ApiKey } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
         'It is shown only this once; store it now:',
         `  HILINK_API_KEY=${created.secret}`,
         '',
+        'If the lost key may have leaked, revoke it: GET /v1/api-keys lists the keys with their',
+        'prefixes, and POST /v1/api-keys/{id}/revoke revokes one.',
+        '',
       ].join('\n'),
     );
   } finally {
@@ -52,6 +56,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DataDirInUseError) {
+    process.stderr.write(
+      `Could not create an admin key: the server (process ${error.pid}) has the embedded ` +
+        `database in ${error.dataDir} open. Stop it, run this command, then start it again.\n`,
+    );
+    process.exit(1);
+  }
   process.stderr.write(
     `Could not create an admin key: ${error instanceof Error ? error.message : String(error)}\n`,
   );
