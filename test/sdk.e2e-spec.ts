@@ -129,6 +129,7 @@ describe('SDK against a running server', () => {
     const error = await expectHiLinkError(offline.organization());
 
     expect(error.code).toBe('NETWORK_ERROR');
+    expect(error.message).toContain('(ECONNREFUSED)');
   });
 
   it('raises TIMEOUT when the server is too slow', async () => {

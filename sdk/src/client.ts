@@ -187,8 +187,12 @@ function transportError(error: unknown, endpoint: string, timeoutMs: number): Hi
     });
   }
   const detail = error instanceof Error ? error.message : String(error);
+  // fetch reports every transport failure as "fetch failed"; the system error code in its
+  // cause (ECONNREFUSED, ENOTFOUND, ...) is what tells the caller what to fix.
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const systemCode = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
 
-  return new HiLinkError(`The request to ${endpoint} failed: ${detail}`, {
+  return new HiLinkError(`The request to ${endpoint} failed: ${detail}${systemCode}`, {
     code: 'NETWORK_ERROR',
     cause: error,
   });
