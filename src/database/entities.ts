@@ -10,6 +10,7 @@ import { StudentGuardian } from '../students/student-guardian.entity';
 import { Room } from '../rooms/room.entity';
 import { Participant } from '../sessions/participant.entity';
 import { SessionPhase } from '../sessions/session-phase.entity';
+import { SessionPhaseTransition } from '../sessions/session-phase-transition.entity';
 import { Session, SessionEnrollment } from '../sessions/session.entity';
 import { Job } from '../jobs/job.entity';
 import { Recap } from '../recaps/recap.entity';
@@ -19,6 +20,6 @@ import { TranscriptSegment } from '../transcripts/transcript-segment.entity';
 
 /** Every TypeORM entity; the modules register their own repositories with forFeature. */
 export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
-  Room, Session, SessionPhase, SessionEnrollment, Participant,
+  Room, Session, SessionPhase, SessionPhaseTransition, SessionEnrollment, Participant,
   Job, Recap, RecapVersion,
   TranscriptSegment, SessionTranscript];

@@ -3,7 +3,7 @@ import { EventIterator } from './event-iterator';
 import { PUB_SUB, PubSub } from './pubsub';
 
 /** The subscription events, one channel per organization, session and event. */
-export type SessionEventName = 'transcriptSegmentAdded' | 'sessionStatusChanged';
+export type SessionEventName = 'transcriptSegmentAdded' | 'sessionStatusChanged' | 'sessionPhaseChanged';
 
 /**
  * Returns the channel of one session's event. The organization id is part of the name, so a

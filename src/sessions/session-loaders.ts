@@ -7,6 +7,8 @@ import { Room } from '../rooms/room.entity';
 import { RoomsService } from '../rooms/rooms.service';
 import { Participant } from './participant.entity';
 import { SessionPhase } from './session-phase.entity';
+import { SessionPhaseTransition } from './session-phase-transition.entity';
+import { SessionPhasesService } from './session-phases.service';
 import { SessionView } from './session-reader';
 import { SessionsService } from './sessions.service';
 
@@ -14,6 +16,7 @@ import { SessionsService } from './sessions.service';
 export interface SessionLoaderSet {
   room: DataLoader<string, Room | undefined>;
   phases: DataLoader<string, SessionPhase[]>;
+  phaseTransitions: DataLoader<string, SessionPhaseTransition[]>;
   participants: DataLoader<string, Participant[]>;
   enrollmentIds: DataLoader<string, string[]>;
   enrollments: DataLoader<string, Enrollment[]>;
@@ -36,6 +39,7 @@ export class SessionLoaders {
 
   constructor(
     private readonly sessions: SessionsService,
+    private readonly sessionPhases: SessionPhasesService,
     private readonly rooms: RoomsService,
     private readonly enrollments: EnrollmentsService,
   ) {}
@@ -78,6 +82,9 @@ export class SessionLoaders {
       }),
       phases: new DataLoader(async (ids) =>
         groupBy(ids, await this.sessions.findPhases(ctx, ids), (phase) => phase.sessionId),
+      ),
+      phaseTransitions: new DataLoader(async (ids) =>
+        groupBy(ids, await this.sessionPhases.findTransitions(ctx, ids), (row) => row.sessionId),
       ),
       participants: new DataLoader(async (ids) =>
         groupBy(ids, await this.sessions.findParticipants(ctx, ids), (row) => row.sessionId),

@@ -22,6 +22,19 @@ registerEnumType(PhaseKindEnum, {
   description: 'The kind of a lesson plan step.',
 });
 
+export const PHASE_STATUSES = ['planned', 'active', 'done', 'skipped'] as const;
+
+export type PhaseStatus = (typeof PHASE_STATUSES)[number];
+
+export const PhaseStatusEnum = Object.fromEntries(
+  PHASE_STATUSES.map((status) => [status, status]),
+) as { [K in PhaseStatus]: K };
+
+registerEnumType(PhaseStatusEnum, {
+  name: 'PhaseStatus',
+  description: 'planned → active → done, or planned → skipped. At most one phase of a session is active.',
+});
+
 export const MAX_PHASES = 20;
 export const MAX_PHASE_MINUTES = 240;
 export const MAX_PHASE_OBJECTIVES = 50;
@@ -72,6 +85,21 @@ export class SessionPhase {
   @Field(() => [String], { description: 'Codes of the curriculum objectives planned here.' })
   @Column('text', { array: true, default: () => "'{}'" })
   objectiveCodes: string[];
+
+  @ApiProperty({ enum: PHASE_STATUSES })
+  @Field(() => PhaseStatusEnum)
+  @Column({ type: 'varchar', length: 16, default: 'planned' })
+  status: PhaseStatus;
+
+  @ApiPropertyOptional({ type: Date, nullable: true, description: 'When the phase started.' })
+  @Field(() => Date, { nullable: true, description: 'When the phase started.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @ApiPropertyOptional({ type: Date, nullable: true })
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
 
   @Exclude()
   @CreateDateColumn({ type: 'timestamptz' })

@@ -6,6 +6,8 @@ import { EventIterator } from '../realtime/event-iterator';
 import { RealtimeEvents } from '../realtime/realtime-events';
 import { assertOwnSession } from '../realtime/session-access';
 import { SessionStatusChange, SessionStatusEvent, statusChangeFromEvent } from './dto/session-status-change';
+import { PhaseTransitionEvent, transitionFromEvent } from './session-phase-log';
+import { SessionPhaseTransition } from './session-phase-transition.entity';
 import { SessionsService } from './sessions.service';
 
 /** Live session events over GraphQL subscriptions (graphql-ws at /graphql). */
@@ -32,5 +34,23 @@ export class SessionSubscriptionsResolver {
     await this.sessions.get(ctx, sessionId, 'sessionId');
 
     return this.realtime.subscribe(ctx.organizationId, sessionId, 'sessionStatusChanged');
+  }
+
+  @AllowParticipant()
+  @RequireScope('read')
+  @Subscription(() => SessionPhaseTransition, {
+    description:
+      'Each lesson phase transition of the session after it commits: started, ended (also when the ' +
+      'session ends), skipped and reordered. A participant token may subscribe only to its own session.',
+    resolve: (event: PhaseTransitionEvent) => transitionFromEvent(event),
+  })
+  async sessionPhaseChanged(
+    @Ctx() ctx: RequestContext,
+    @Args('sessionId', { type: () => ID }, new ParseUuidPipe('sessionId')) sessionId: string,
+  ): Promise<EventIterator<PhaseTransitionEvent>> {
+    assertOwnSession(ctx, sessionId);
+    await this.sessions.get(ctx, sessionId, 'sessionId');
+
+    return this.realtime.subscribe(ctx.organizationId, sessionId, 'sessionPhaseChanged');
   }
 }

@@ -1,8 +1,9 @@
 import { AppError, badInput, ErrorCode, notFound } from '../common/app-error';
+import { PhaseStatus } from './session-phase.entity';
 import { SessionStatus } from './session.entity';
 
 export type SessionAction =
-  'start' | 'end' | 'cancel' | 'document' | 'join' | 'change participants';
+  'start' | 'end' | 'cancel' | 'document' | 'join' | 'change participants' | 'change phases';
 
 /** The one status each action requires, and the wording of its rejection. */
 const REQUIRED_STATUS: Record<
@@ -31,11 +32,60 @@ const REQUIRED_STATUS: Record<
     verb: 'change participants',
     rule: 'Only scheduled or live sessions can change participants.',
   },
+  'change phases': {
+    from: ['live'],
+    verb: 'change phases',
+    rule: 'Lesson phases are started, advanced, skipped and reordered only while the session is live.',
+  },
 };
 
 export const SessionErrors = {
   notFound: (id: string, field = 'id') => notFound('Session', id, field),
   participantNotFound: (id: string, field = 'participantId') => notFound('Participant', id, field),
+  phaseNotFound: (id: string, field = 'phaseId') =>
+    new AppError(
+      ErrorCode.NotFound,
+      `Phase "${id}" is not in this session's lesson plan. Check the ${field}.`,
+      { field, reason: 'PHASE_NOT_FOUND' },
+    ),
+  /** Rejects a start or skip of a phase that is no longer planned, naming its status. */
+  phaseNotPlanned: (id: string, status: PhaseStatus, action: 'start' | 'skip') =>
+    new AppError(
+      ErrorCode.Conflict,
+      `Phase "${id}" is ${status}; it cannot ${action}. Only planned phases can ${action}.`,
+      {
+        reason: 'PHASE_ILLEGAL_TRANSITION',
+        field: 'phaseId',
+        details: { currentStatus: status, requestedAction: action },
+      },
+    ),
+  noPhaseToAdvance: () =>
+    new AppError(
+      ErrorCode.Conflict,
+      'No phase is active and none is planned, so there is nothing to advance. End the session instead.',
+      { reason: 'NO_PHASE_TO_ADVANCE' },
+    ),
+  /** Rejects a reorder whose ids are not exactly the session's planned phases. */
+  phaseOrderMismatch: (missing: string[], unexpected: string[], duplicates: string[]) => {
+    const parts = [
+      missing.length > 0 ? `missing planned phases: ${missing.join(', ')}` : '',
+      unexpected.length > 0
+        ? `ids that are not planned phases of this session: ${unexpected.join(', ')}`
+        : '',
+      duplicates.length > 0 ? `repeated ids: ${duplicates.join(', ')}` : '',
+    ].filter((part) => part !== '');
+
+    return new AppError(
+      ErrorCode.BadUserInput,
+      `phaseIds must list each planned phase of the session exactly once; ${parts.join('; ')}. ` +
+        'Read the phases with status planned and send all of their ids in the new order.',
+      {
+        field: 'phaseIds',
+        reason: 'PHASE_ORDER_MISMATCH',
+        details: { missing, unexpected, duplicates },
+      },
+    );
+  },
   /** Rejects an action that the session's current status does not allow, naming both. */
   assertAllowed(action: SessionAction, status: SessionStatus): void {
     const rule = REQUIRED_STATUS[action];

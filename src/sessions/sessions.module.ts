@@ -16,6 +16,10 @@ import { ParticipantsService } from './participants.service';
 import { SESSION_ROSTER } from './roster';
 import { SessionLoaders } from './session-loaders';
 import { SessionPhase } from './session-phase.entity';
+import { SessionPhaseTransition } from './session-phase-transition.entity';
+import { SessionPhasesController } from './session-phases.controller';
+import { SessionPhaseFieldsResolver, SessionPhasesResolver } from './session-phases.resolver';
+import { SessionPhasesService } from './session-phases.service';
 import { SessionPlanner } from './session-planner';
 import { SessionReader } from './session-reader';
 import { Session, SessionEnrollment } from './session.entity';
@@ -26,7 +30,13 @@ import { SessionSubscriptionsResolver } from './session-subscriptions.resolver';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Session, SessionPhase, SessionEnrollment, Participant]),
+    TypeOrmModule.forFeature([
+      Session,
+      SessionPhase,
+      SessionPhaseTransition,
+      SessionEnrollment,
+      Participant,
+    ]),
     RoomsModule,
     EnrollmentsModule,
     StudentsModule,
@@ -36,6 +46,7 @@ import { SessionSubscriptionsResolver } from './session-subscriptions.resolver';
   ],
   providers: [
     SessionsService,
+    SessionPhasesService,
     ParticipantsService,
     JoinService,
     LivekitService,
@@ -43,11 +54,13 @@ import { SessionSubscriptionsResolver } from './session-subscriptions.resolver';
     SessionLoaders,
     SessionReader,
     SessionsResolver,
+    SessionPhasesResolver,
+    SessionPhaseFieldsResolver,
     SessionSubscriptionsResolver,
     ParticipantsResolver,
     { provide: SESSION_ROSTER, useClass: EnrollmentRoster },
   ],
-  controllers: [SessionsController, ParticipantsController],
+  controllers: [SessionsController, SessionPhasesController, ParticipantsController],
   exports: [SessionsService, ParticipantsService],
 })
 export class SessionsModule {}

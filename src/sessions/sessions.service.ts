@@ -15,6 +15,7 @@ import { sessionStatusEvent } from './dto/session-status-change';
 import { SessionFilter } from './dto/session-filter';
 import { LivekitService } from './livekit.service';
 import { Participant } from './participant.entity';
+import { endActivePhase, publishPhaseTransitions } from './session-phase-log';
 import { SessionPhase } from './session-phase.entity';
 import { insertLinks, insertParticipants, insertPhases } from './session-rows';
 import { SessionPlanner } from './session-planner';
@@ -174,21 +175,21 @@ export class SessionsService {
     return session;
   }
 
-  /** Moves a live session to ended, runs afterEnd in the same transaction, then closes the LiveKit room. */
+  /**
+   * Moves a live session to ended and marks its active phase done. afterEnd runs in the same
+   * transaction, and the LiveKit room closes after the commit.
+   */
   async end(ctx: RequestContext, id: string): Promise<Session> {
-    const session = await this.dataSource.transaction(async (manager) => {
-      const ended = await this.transition(
-        ctx,
-        id,
-        'end',
-        { status: 'ended', actualEnd: new Date() },
-        manager,
-      );
+    const { session, phaseTransitions } = await this.dataSource.transaction(async (manager) => {
+      const actualEnd = new Date();
+      const ended = await this.transition(ctx, id, 'end', { status: 'ended', actualEnd }, manager);
+      const endedPhases = await endActivePhase(manager, ctx, id, actualEnd);
       await this.afterEnd(ctx, ended, manager);
 
-      return ended;
+      return { session: ended, phaseTransitions: endedPhases };
     });
     await this.publishStatusChange(ctx, session, 'live');
+    await publishPhaseTransitions(this.realtime, ctx, session.id, phaseTransitions);
     await this.livekit.closeRoom(session.livekitRoomName, this.ids(ctx, session));
 
     return session;

@@ -167,6 +167,20 @@ export type PhaseKind =
   | 'practice'
   | 'warm_up';
 
+/** planned → active → done, or planned → skipped. At most one phase of a session is active. */
+export type PhaseStatus =
+  | 'active'
+  | 'done'
+  | 'planned'
+  | 'skipped';
+
+/** What happened to a lesson phase while its session was live. */
+export type PhaseTransitionAction =
+  | 'ended'
+  | 'reordered'
+  | 'skipped'
+  | 'started';
+
 export type RecapContentInput = {
   followUps: Array<string>;
   misconceptions: Array<RecapMisconceptionInput>;
@@ -591,16 +605,20 @@ export type ArchiveRoomMutation = { archiveRoom: { id: string, name: string, des
 
 export type ParticipantFieldsFragment = { id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string };
 
-export type SessionPhaseFieldsFragment = { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number };
+export type SessionPhaseFieldsFragment = { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null };
 
-export type SessionFieldsFragment = { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> };
+export type SessionPhaseTransitionFieldsFragment = { id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null };
+
+export type SessionLessonFieldsFragment = { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> };
+
+export type SessionFieldsFragment = { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> };
 
 export type SessionQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type SessionQuery = { session: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type SessionQuery = { session: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
 
 export type SessionsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -613,35 +631,73 @@ export type SessionsQueryVariables = Exact<{
 }>;
 
 
-export type SessionsQuery = { sessions: { nodes: Array<{ id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SessionsQuery = { sessions: { nodes: Array<{ id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateSessionMutationVariables = Exact<{
   input: CreateSessionInput;
 }>;
 
 
-export type CreateSessionMutation = { createSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type CreateSessionMutation = { createSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
 
 export type StartSessionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type StartSessionMutation = { startSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type StartSessionMutation = { startSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
 
 export type EndSessionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type EndSessionMutation = { endSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type EndSessionMutation = { endSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
 
 export type CancelSessionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type CancelSessionMutation = { cancelSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type CancelSessionMutation = { cancelSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+
+export type SessionLessonQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SessionLessonQuery = { session: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+
+export type StartPhaseMutationVariables = Exact<{
+  sessionId: string;
+  phaseId: string;
+}>;
+
+
+export type StartPhaseMutation = { startPhase: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+
+export type AdvancePhaseMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type AdvancePhaseMutation = { advancePhase: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+
+export type SkipPhaseMutationVariables = Exact<{
+  sessionId: string;
+  phaseId: string;
+}>;
+
+
+export type SkipPhaseMutation = { skipPhase: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+
+export type ReorderPhasesMutationVariables = Exact<{
+  sessionId: string;
+  phaseIds: Array<string> | string;
+}>;
+
+
+export type ReorderPhasesMutation = { reorderPhases: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
 
 export type AddParticipantMutationVariables = Exact<{
   sessionId: string;
@@ -670,7 +726,7 @@ export type JoinSessionMutation = { joinSession: { participantToken: string, exp
 export type ParticipantSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ParticipantSessionQuery = { participantSession: { id: string, participantId: string, role: ParticipantRole, title: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number }> } };
+export type ParticipantSessionQuery = { participantSession: { id: string, participantId: string, role: ParticipantRole, title: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }> } };
 
 export type SessionStatusChangedSubscriptionVariables = Exact<{
   sessionId: string;
@@ -678,6 +734,13 @@ export type SessionStatusChangedSubscriptionVariables = Exact<{
 
 
 export type SessionStatusChangedSubscription = { sessionStatusChanged: { sessionId: string, status: SessionStatus, previousStatus: SessionStatus, changedAt: string } };
+
+export type SessionPhaseChangedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type SessionPhaseChangedSubscription = { sessionPhaseChanged: { id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null } };
 
 export type StudentFieldsFragment = { id: string, name: string, email: string | null, externalId: string | null, gradeLevel: string | null, timeZone: string | null, createdAt: string, updatedAt: string };
 
@@ -1069,8 +1132,61 @@ export const SessionPhaseFieldsFragmentDoc = new TypedDocumentString(`
   objectiveCodes
   plannedMinutes
   position
+  status
+  startedAt
+  endedAt
+  actualMinutes
 }
     `, {"fragmentName":"SessionPhaseFields"}) as unknown as TypedDocumentString<SessionPhaseFieldsFragment, unknown>;
+export const SessionPhaseTransitionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionPhaseTransitionFields on SessionPhaseTransition {
+  id
+  sessionId
+  phaseId
+  action
+  position
+  occurredAt
+  apiKeyId
+}
+    `, {"fragmentName":"SessionPhaseTransitionFields"}) as unknown as TypedDocumentString<SessionPhaseTransitionFieldsFragment, unknown>;
+export const SessionLessonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionLessonFields on Session {
+  id
+  status
+  actualStart
+  actualEnd
+  currentPhase {
+    ...SessionPhaseFields
+  }
+  phases {
+    ...SessionPhaseFields
+  }
+  phaseTransitions {
+    ...SessionPhaseTransitionFields
+  }
+}
+    fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+  status
+  startedAt
+  endedAt
+  actualMinutes
+}
+fragment SessionPhaseTransitionFields on SessionPhaseTransition {
+  id
+  sessionId
+  phaseId
+  action
+  position
+  occurredAt
+  apiKeyId
+}`, {"fragmentName":"SessionLessonFields"}) as unknown as TypedDocumentString<SessionLessonFieldsFragment, unknown>;
 export const ParticipantFieldsFragmentDoc = new TypedDocumentString(`
     fragment ParticipantFields on Participant {
   id
@@ -1132,6 +1248,10 @@ fragment SessionPhaseFields on SessionPhase {
   objectiveCodes
   plannedMinutes
   position
+  status
+  startedAt
+  endedAt
+  actualMinutes
 }`, {"fragmentName":"SessionFields"}) as unknown as TypedDocumentString<SessionFieldsFragment, unknown>;
 export const StudentFieldsFragmentDoc = new TypedDocumentString(`
     fragment StudentFields on Student {
@@ -2415,6 +2535,10 @@ fragment SessionPhaseFields on SessionPhase {
   objectiveCodes
   plannedMinutes
   position
+  status
+  startedAt
+  endedAt
+  actualMinutes
 }
 fragment SessionFields on Session {
   id
@@ -2480,6 +2604,10 @@ fragment SessionPhaseFields on SessionPhase {
   objectiveCodes
   plannedMinutes
   position
+  status
+  startedAt
+  endedAt
+  actualMinutes
 }
 fragment SessionFields on Session {
   id
@@ -2531,6 +2659,10 @@ fragment SessionPhaseFields on SessionPhase {
   objectiveCodes
   plannedMinutes
   position
+  status
+  startedAt
+  endedAt
+  actualMinutes
 }
 fragment SessionFields on Session {
   id
@@ -2582,6 +2714,10 @@ fragment SessionPhaseFields on SessionPhase {
   objectiveCodes
   plannedMinutes
   position
+  status
+  startedAt
+  endedAt
+  actualMinutes
 }
 fragment SessionFields on Session {
   id
@@ -2633,6 +2769,10 @@ fragment SessionPhaseFields on SessionPhase {
   objectiveCodes
   plannedMinutes
   position
+  status
+  startedAt
+  endedAt
+  actualMinutes
 }
 fragment SessionFields on Session {
   id
@@ -2684,6 +2824,10 @@ fragment SessionPhaseFields on SessionPhase {
   objectiveCodes
   plannedMinutes
   position
+  status
+  startedAt
+  endedAt
+  actualMinutes
 }
 fragment SessionFields on Session {
   id
@@ -2707,6 +2851,221 @@ fragment SessionFields on Session {
     ...ParticipantFields
   }
 }`) as unknown as TypedDocumentString<CancelSessionMutation, CancelSessionMutationVariables>;
+export const SessionLessonDocument = new TypedDocumentString(`
+    query sessionLesson($id: ID!) {
+  session(id: $id) {
+    ...SessionLessonFields
+  }
+}
+    fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+  status
+  startedAt
+  endedAt
+  actualMinutes
+}
+fragment SessionPhaseTransitionFields on SessionPhaseTransition {
+  id
+  sessionId
+  phaseId
+  action
+  position
+  occurredAt
+  apiKeyId
+}
+fragment SessionLessonFields on Session {
+  id
+  status
+  actualStart
+  actualEnd
+  currentPhase {
+    ...SessionPhaseFields
+  }
+  phases {
+    ...SessionPhaseFields
+  }
+  phaseTransitions {
+    ...SessionPhaseTransitionFields
+  }
+}`) as unknown as TypedDocumentString<SessionLessonQuery, SessionLessonQueryVariables>;
+export const StartPhaseDocument = new TypedDocumentString(`
+    mutation startPhase($sessionId: ID!, $phaseId: ID!) {
+  startPhase(sessionId: $sessionId, phaseId: $phaseId) {
+    ...SessionLessonFields
+  }
+}
+    fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+  status
+  startedAt
+  endedAt
+  actualMinutes
+}
+fragment SessionPhaseTransitionFields on SessionPhaseTransition {
+  id
+  sessionId
+  phaseId
+  action
+  position
+  occurredAt
+  apiKeyId
+}
+fragment SessionLessonFields on Session {
+  id
+  status
+  actualStart
+  actualEnd
+  currentPhase {
+    ...SessionPhaseFields
+  }
+  phases {
+    ...SessionPhaseFields
+  }
+  phaseTransitions {
+    ...SessionPhaseTransitionFields
+  }
+}`) as unknown as TypedDocumentString<StartPhaseMutation, StartPhaseMutationVariables>;
+export const AdvancePhaseDocument = new TypedDocumentString(`
+    mutation advancePhase($sessionId: ID!) {
+  advancePhase(sessionId: $sessionId) {
+    ...SessionLessonFields
+  }
+}
+    fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+  status
+  startedAt
+  endedAt
+  actualMinutes
+}
+fragment SessionPhaseTransitionFields on SessionPhaseTransition {
+  id
+  sessionId
+  phaseId
+  action
+  position
+  occurredAt
+  apiKeyId
+}
+fragment SessionLessonFields on Session {
+  id
+  status
+  actualStart
+  actualEnd
+  currentPhase {
+    ...SessionPhaseFields
+  }
+  phases {
+    ...SessionPhaseFields
+  }
+  phaseTransitions {
+    ...SessionPhaseTransitionFields
+  }
+}`) as unknown as TypedDocumentString<AdvancePhaseMutation, AdvancePhaseMutationVariables>;
+export const SkipPhaseDocument = new TypedDocumentString(`
+    mutation skipPhase($sessionId: ID!, $phaseId: ID!) {
+  skipPhase(sessionId: $sessionId, phaseId: $phaseId) {
+    ...SessionLessonFields
+  }
+}
+    fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+  status
+  startedAt
+  endedAt
+  actualMinutes
+}
+fragment SessionPhaseTransitionFields on SessionPhaseTransition {
+  id
+  sessionId
+  phaseId
+  action
+  position
+  occurredAt
+  apiKeyId
+}
+fragment SessionLessonFields on Session {
+  id
+  status
+  actualStart
+  actualEnd
+  currentPhase {
+    ...SessionPhaseFields
+  }
+  phases {
+    ...SessionPhaseFields
+  }
+  phaseTransitions {
+    ...SessionPhaseTransitionFields
+  }
+}`) as unknown as TypedDocumentString<SkipPhaseMutation, SkipPhaseMutationVariables>;
+export const ReorderPhasesDocument = new TypedDocumentString(`
+    mutation reorderPhases($sessionId: ID!, $phaseIds: [ID!]!) {
+  reorderPhases(sessionId: $sessionId, phaseIds: $phaseIds) {
+    ...SessionLessonFields
+  }
+}
+    fragment SessionPhaseFields on SessionPhase {
+  id
+  kind
+  title
+  notes
+  objectiveCodes
+  plannedMinutes
+  position
+  status
+  startedAt
+  endedAt
+  actualMinutes
+}
+fragment SessionPhaseTransitionFields on SessionPhaseTransition {
+  id
+  sessionId
+  phaseId
+  action
+  position
+  occurredAt
+  apiKeyId
+}
+fragment SessionLessonFields on Session {
+  id
+  status
+  actualStart
+  actualEnd
+  currentPhase {
+    ...SessionPhaseFields
+  }
+  phases {
+    ...SessionPhaseFields
+  }
+  phaseTransitions {
+    ...SessionPhaseTransitionFields
+  }
+}`) as unknown as TypedDocumentString<ReorderPhasesMutation, ReorderPhasesMutationVariables>;
 export const AddParticipantDocument = new TypedDocumentString(`
     mutation addParticipant($sessionId: ID!, $input: AddParticipantInput!) {
   addParticipant(sessionId: $sessionId, input: $input) {
@@ -2802,6 +3161,10 @@ export const ParticipantSessionDocument = new TypedDocumentString(`
   objectiveCodes
   plannedMinutes
   position
+  status
+  startedAt
+  endedAt
+  actualMinutes
 }`) as unknown as TypedDocumentString<ParticipantSessionQuery, ParticipantSessionQueryVariables>;
 export const SessionStatusChangedDocument = new TypedDocumentString(`
     subscription sessionStatusChanged($sessionId: ID!) {
@@ -2813,6 +3176,21 @@ export const SessionStatusChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SessionStatusChangedSubscription, SessionStatusChangedSubscriptionVariables>;
+export const SessionPhaseChangedDocument = new TypedDocumentString(`
+    subscription sessionPhaseChanged($sessionId: ID!) {
+  sessionPhaseChanged(sessionId: $sessionId) {
+    ...SessionPhaseTransitionFields
+  }
+}
+    fragment SessionPhaseTransitionFields on SessionPhaseTransition {
+  id
+  sessionId
+  phaseId
+  action
+  position
+  occurredAt
+  apiKeyId
+}`) as unknown as TypedDocumentString<SessionPhaseChangedSubscription, SessionPhaseChangedSubscriptionVariables>;
 export const StudentDocument = new TypedDocumentString(`
     query student($id: ID!) {
   student(id: $id) {

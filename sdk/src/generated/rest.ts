@@ -546,6 +546,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/phase-transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionPhasesController_transitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/phases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionPhasesController_timings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/phases/{phaseId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SessionPhasesController_skip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/phases/{phaseId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SessionPhasesController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/phases/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SessionPhasesController_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/phases/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SessionPhasesController_reorder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}/recap": {
         parameters: {
             query?: never;
@@ -1363,6 +1459,10 @@ export interface components {
             /** @example Misattributes the student’s answers. */
             reason: string;
         };
+        ReorderPhasesInput: {
+            /** @description The ids of every planned phase of the session, each once, in the new order. */
+            phaseIds: string[];
+        };
         Room: {
             /** Format: date-time */
             archivedAt?: string | null;
@@ -1452,6 +1552,8 @@ export interface components {
             nextCursor: string | null;
         };
         SessionPhase: {
+            /** Format: date-time */
+            endedAt?: string | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -1462,7 +1564,74 @@ export interface components {
             plannedMinutes: number;
             /** @description Place in the lesson plan, from 0. */
             position: number;
+            /**
+             * Format: date-time
+             * @description When the phase started.
+             */
+            startedAt?: string | null;
+            /** @enum {string} */
+            status: "planned" | "active" | "done" | "skipped";
             title: string;
+        };
+        SessionPhaseTiming: {
+            /** @description Minutes from start to end, or to now while the phase is active, to two decimals; null until it starts. */
+            actualMinutes: number | null;
+            /** Format: date-time */
+            endedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "warm_up" | "instruction" | "practice" | "feedback" | "close";
+            notes?: string | null;
+            /** @description Codes of the curriculum objectives planned here. */
+            objectiveCodes: string[];
+            plannedMinutes: number;
+            /** @description Place in the lesson plan, from 0. */
+            position: number;
+            /**
+             * Format: date-time
+             * @description When the phase started.
+             */
+            startedAt?: string | null;
+            /** @enum {string} */
+            status: "planned" | "active" | "done" | "skipped";
+            title: string;
+        };
+        SessionPhaseTimings: {
+            /** @description Sum of the actual minutes of the phases that have started. */
+            actualMinutes: number;
+            /**
+             * Format: uuid
+             * @description The active phase.
+             */
+            currentPhaseId: string | null;
+            /** @description The lesson plan, in order. */
+            phases: components["schemas"]["SessionPhaseTiming"][];
+            /** @description Sum of the planned minutes of all phases. */
+            plannedMinutes: number;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            sessionStatus: "scheduled" | "live" | "ended" | "documented" | "cancelled";
+        };
+        SessionPhaseTransition: {
+            /** @enum {string} */
+            action: "started" | "ended" | "skipped" | "reordered";
+            /**
+             * Format: uuid
+             * @description The API key that made the change; null when no API key made it.
+             */
+            apiKeyId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            phaseId: string;
+            /** @description Place of the phase in the lesson plan after the change, from 0. */
+            position: number;
+            /** Format: uuid */
+            sessionId: string;
         };
         SessionRecap: {
             /** @description The latest approved recap: the final record. */
@@ -2732,6 +2901,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Participant"];
+                };
+            };
+        };
+    };
+    SessionPhasesController_transitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPhaseTransition"][];
+                };
+            };
+        };
+    };
+    SessionPhasesController_timings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPhaseTimings"];
+                };
+            };
+        };
+    };
+    SessionPhasesController_skip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPhaseTimings"];
+                };
+            };
+        };
+    };
+    SessionPhasesController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPhaseTimings"];
+                };
+            };
+        };
+    };
+    SessionPhasesController_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPhaseTimings"];
+                };
+            };
+        };
+    };
+    SessionPhasesController_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderPhasesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPhaseTimings"];
                 };
             };
         };

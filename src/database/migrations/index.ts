@@ -4,6 +4,7 @@ import { PeopleAndCurricula1764800001000 } from './1764800001000-people-and-curr
 import { RoomsAndSessions1764800002000 } from './1764800002000-rooms-and-sessions';
 import { Transcripts1764800003000 } from './1764800003000-transcripts';
 import { JobsAndRecaps1764800004000 } from './1764800004000-jobs-and-recaps';
+import { SessionPhaseTransitions1764800005000 } from './1764800005000-session-phase-transitions';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   RoomsAndSessions1764800002000,
   Transcripts1764800003000,
   JobsAndRecaps1764800004000,
+  SessionPhaseTransitions1764800005000,
 ];
