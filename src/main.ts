@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, migrate } from './bootstrap';
-import { ConfigError, loadConfig } from './config/config';
+import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { DataDirInUseError } from './database/data-dir-lock';
+import { CreatedOrganization } from './organizations/dto/create-organization.input';
 import { OrganizationsService } from './organizations/organizations.service';
 
 /** A startup failure whose message contains everything the operator needs, so no stack is printed. */
@@ -19,16 +21,9 @@ function displayHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const app = await createApp(config);
-  const logger = new Logger('Bootstrap');
-  if (config.migrateOnStart) {
-    const applied = await migrate(app);
-    logger.log({ applied }, 'Migrations applied');
-  }
+/** Closes the app on SIGTERM or SIGINT: Fastify drains in-flight requests, then the pool closes. */
+function closeOnSignals(app: NestFastifyApplication, logger: Logger): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    // Fastify stops accepting connections and waits for in-flight requests; then the pool closes.
     process.once(signal, () => {
       app.close().then(
         () => process.exit(0),
@@ -39,21 +34,28 @@ async function main(): Promise<void> {
       );
     });
   }
-  const created = await app.get(OrganizationsService).bootstrap();
-  await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
+}
+
+async function listen(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new StartupError(
         `Port ${config.port} on ${config.host} is already in use. Stop the other server, or set PORT to a free port (PORT=0 picks one).`,
       );
     }
     throw error;
-  });
-  const { port } = app.getHttpServer().address() as { port: number };
-  const base = `http://${displayHost(config.host)}:${port}`;
-  logger.log({ url: base, port }, 'HiLink listening');
+  }
+}
+
+/** Builds the startup banner: the addresses and, on first start, the new admin key. */
+function startupBanner(config: AppConfig, base: string, created?: CreatedOrganization): string {
+  const database = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+  const livekit = config.livekit ? 'on' : 'off';
   const lines = [
     '',
-    `HiLink is running (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}, AI: ${config.ai.provider}, LiveKit: ${config.livekit ? 'on' : 'off'})`,
+    `HiLink is running (database: ${database}, AI: ${config.ai.provider}, LiveKit: ${livekit})`,
     `  GraphQL   ${base}/graphql`,
     `  REST      ${base}/v1`,
     `  API docs  ${base}/docs`,
@@ -66,7 +68,36 @@ async function main(): Promise<void> {
       `  HILINK_API_KEY=${created.adminKey.secret}`,
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  return `${lines.join('\n')}\n\n`;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  const logger = new Logger('Bootstrap');
+  if (config.migrateOnStart) {
+    const applied = await migrate(app);
+    logger.log({ applied }, 'Migrations applied');
+  }
+  closeOnSignals(app, logger);
+
+  const created = await app.get(OrganizationsService).bootstrap();
+  await listen(app, config);
+  const { port } = app.getHttpServer().address() as { port: number };
+  const base = `http://${displayHost(config.host)}:${port}`;
+  logger.log({ url: base, port }, 'HiLink listening');
+  process.stdout.write(startupBanner(config, base, created));
+}
+
+/** Returns the text to print for a startup failure: the message alone when it is complete. */
+function failureDetail(error: unknown): string {
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
+  const complete = error instanceof StartupError || error instanceof DataDirInUseError;
+
+  return complete ? error.message : (error.stack ?? error.message);
 }
 
 main().catch((error: unknown) => {
@@ -74,8 +105,6 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  const known = error instanceof StartupError || error instanceof DataDirInUseError;
-  const detail = error instanceof Error ? (known ? error.message : error.stack) : String(error);
-  process.stderr.write(`HiLink failed to start: ${detail}\n`);
+  process.stderr.write(`HiLink failed to start: ${failureDetail(error)}\n`);
   process.exit(1);
 });

@@ -3,8 +3,15 @@ import { Reflector } from '@nestjs/core';
 import { AppError, ErrorCode } from '../common/app-error';
 import { ApiScope } from '../common/request-context';
 import { ApiKeysService } from '../organizations/api-keys.service';
-import { AuthenticatedRequest, PARTICIPANT_KEY, PUBLIC_KEY, requestFrom, SCOPE_KEY } from './auth.decorators';
+import {
+  AuthenticatedRequest,
+  PARTICIPANT_KEY,
+  PUBLIC_KEY,
+  requestFrom,
+  SCOPE_KEY,
+} from './auth.decorators';
 import { PARTICIPANT_TOKEN_PREFIX, ParticipantTokenService } from './participant-token.service';
+import { bearerCredential } from './bearer';
 import { hasScope } from './scopes';
 
 function unauthenticated(message: string): AppError {
@@ -59,7 +66,8 @@ export class AuthGuard implements CanActivate {
       const targets = [handler, controller];
       policy = {
         isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false,
-        allowsParticipants: this.reflector.getAllAndOverride<boolean>(PARTICIPANT_KEY, targets) ?? false,
+        allowsParticipants:
+          this.reflector.getAllAndOverride<boolean>(PARTICIPANT_KEY, targets) ?? false,
         requiredScope: this.reflector.getAllAndOverride<ApiScope>(SCOPE_KEY, targets) ?? 'admin',
       };
       policies.set(handler, policy);
@@ -68,10 +76,16 @@ export class AuthGuard implements CanActivate {
     return policy;
   }
 
-  private async admitApiKey(request: AuthenticatedRequest, token: string, required: ApiScope): Promise<boolean> {
+  private async admitApiKey(
+    request: AuthenticatedRequest,
+    token: string,
+    required: ApiScope,
+  ): Promise<boolean> {
     const key = await this.apiKeys.verify(token);
     if (!key) {
-      throw unauthenticated('The API key is invalid or revoked. Check the key, or ask an admin of the organization for a new one (a lost platform admin key is replaced with npm run admin-key).');
+      throw unauthenticated(
+        'The API key is invalid or revoked. Check the key, or ask an admin of the organization for a new one (a lost platform admin key is replaced with npm run admin-key).',
+      );
     }
     if (!hasScope(key.scopes, required)) {
       throw new AppError(
@@ -91,8 +105,8 @@ export class AuthGuard implements CanActivate {
 
   private bearerToken(request: AuthenticatedRequest): string {
     const header = request.headers?.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1]) {
+    const credential = bearerCredential(header);
+    if (credential === undefined) {
       const message =
         typeof header === 'string' && header.trim() !== ''
           ? 'The Authorization header must use the Bearer scheme: send "Authorization: Bearer <API key>".'
@@ -100,18 +114,28 @@ export class AuthGuard implements CanActivate {
       throw unauthenticated(message);
     }
 
-    return match[1];
+    return credential;
   }
 
-  private admitParticipant(request: AuthenticatedRequest, token: string, policy: RoutePolicy): boolean {
+  private admitParticipant(
+    request: AuthenticatedRequest,
+    token: string,
+    policy: RoutePolicy,
+  ): boolean {
     const claims = this.participantTokens.verify(token);
     if (!claims) {
-      throw unauthenticated('The participant token is invalid or expired. Request a new join token.');
+      throw unauthenticated(
+        'The participant token is invalid or expired. Request a new join token.',
+      );
     }
     if (!policy.allowsParticipants) {
-      throw new AppError(ErrorCode.Forbidden, 'A participant token cannot call this operation; use an API key.', {
-        reason: 'PARTICIPANT_NOT_ALLOWED',
-      });
+      throw new AppError(
+        ErrorCode.Forbidden,
+        'A participant token cannot call this operation; use an API key.',
+        {
+          reason: 'PARTICIPANT_NOT_ALLOWED',
+        },
+      );
     }
     request.hilinkContext = {
       organizationId: claims.organizationId,

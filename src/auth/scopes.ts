@@ -9,7 +9,7 @@ const IMPLIED: Record<ApiScope, ApiScope[]> = {
   'recaps:write': ['read', 'recaps:write'],
 };
 
-/** Whether a key's granted scopes cover the required one: `admin` covers all, `write` covers every write. */
+/** Checks whether granted scopes cover the required one. `admin` covers all, and `write` covers every write. */
 export function hasScope(granted: ApiScope[], required: ApiScope): boolean {
   return granted.some((scope) => IMPLIED[scope]?.includes(required));
 }

@@ -6,10 +6,10 @@ const MAX_IDENTIFIER_LENGTH = 63;
 
 /**
  * The columns of one entity in a hand-written SQL statement, where a table alias prefixes each
- * column alias (`s_room_id` for alias `s`). Lets one statement join several entities' tables
- * without the per-query cost of TypeORM's query builder: a `findOneBy` on `sessions` took about
- * three times the Node.js CPU of the same statement sent with `DataSource.query` (measured with
- * TypeORM 0.3.31 on a 2-core machine).
+ * column alias (`s_room_id` for alias `s`). It lets one statement join several entities' tables
+ * without the per-query cost of TypeORM's query builder. A `findOneBy` on `sessions` took about
+ * three times the Node.js CPU of the same statement sent with `DataSource.query`, measured with
+ * TypeORM 0.3.31 on a 2-core machine.
  *
  * Hydration follows TypeORM 0.3's RawSqlResultsToEntityTransformer: the driver converts each
  * value, and the entity is created without calling its constructor. Embedded columns,

@@ -14,8 +14,8 @@ export interface PubSub {
   /** Number of open iterators on a channel in this process. */
   subscriberCount(channel: string): number;
   /**
-   * Whether a publish to the channel may reach anyone, so a caller can skip building a payload
-   * that nobody receives. False only when the answer is certain.
+   * Checks whether a publish to the channel may reach a subscriber, so a caller can skip
+   * building a payload that no one receives. Returns false only when that is certain.
    */
   mayHaveSubscribers(channel: string): boolean;
   /** Ends every open iterator and releases connections. */

@@ -58,7 +58,7 @@ export class RealtimeEvents implements OnModuleInit, OnApplicationShutdown {
     return this.pubsub.subscribe<T>(sessionChannel(organizationId, sessionId, event));
   }
 
-  /** Whether a publish of the session's event may reach a subscriber on any replica. */
+  /** Checks whether a publish of the session's event may reach a subscriber on any replica. */
   mayHaveSubscribers(organizationId: string, sessionId: string, event: SessionEventName): boolean {
     return this.pubsub.mayHaveSubscribers(sessionChannel(organizationId, sessionId, event));
   }

@@ -118,7 +118,7 @@ export class RedisPubSub implements PubSub {
     return `${this.options.channelPrefix}${channel}`;
   }
 
-  /** The URL without its password, for messages. */
+  /** Returns the Redis URL without its password, for log and error messages. */
   private redactedUrl(): string {
     try {
       const url = new URL(this.options.url);

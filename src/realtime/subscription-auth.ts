@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { PARTICIPANT_TOKEN_PREFIX, ParticipantTokenService } from '../auth/participant-token.service';
+import {
+  PARTICIPANT_TOKEN_PREFIX,
+  ParticipantTokenService,
+} from '../auth/participant-token.service';
+import { bearerCredential } from '../auth/bearer';
 import { ApiKeysService } from '../organizations/api-keys.service';
 
 /** WebSocket close code for missing, invalid, revoked or expired credentials. */
@@ -7,8 +11,6 @@ export const UNAUTHORIZED_CLOSE_CODE = 4401;
 
 /** The outcome of checking a connection_init payload. */
 export type ConnectionAuthResult = { ok: true; credential: string } | { ok: false; reason: string };
-
-const BEARER_PATTERN = /^Bearer\s+(\S+)$/i;
 
 /** Reads `authorization` (any letter case) from the connection_init payload. */
 function authorizationOf(payload: Readonly<Record<string, unknown>> | undefined): unknown {
@@ -31,28 +33,28 @@ export class SubscriptionAuthenticator {
     private readonly participantTokens: ParticipantTokenService,
   ) {}
 
-  async authenticate(payload: Readonly<Record<string, unknown>> | undefined): Promise<ConnectionAuthResult> {
-    const header = authorizationOf(payload);
-    const match = typeof header === 'string' ? BEARER_PATTERN.exec(header) : null;
-    if (!match?.[1]) {
+  async authenticate(
+    payload: Readonly<Record<string, unknown>> | undefined,
+  ): Promise<ConnectionAuthResult> {
+    const credential = bearerCredential(authorizationOf(payload));
+    if (credential === undefined) {
       return {
         ok: false,
-        reason: 'Missing credentials: send {"authorization":"Bearer <API key>"} in the connection_init payload.',
+        reason:
+          'Missing credentials: send {"authorization":"Bearer <API key>"} in the connection_init payload.',
       };
     }
-    const credential = match[1];
-    if (credential.startsWith(PARTICIPANT_TOKEN_PREFIX)) {
-      return this.participantTokens.verify(credential)
-        ? { ok: true, credential }
-        : { ok: false, reason: 'The participant token is invalid or expired. Request a new join token.' };
+    if (await this.isValid(credential)) {
+      return { ok: true, credential };
     }
+    const reason = credential.startsWith(PARTICIPANT_TOKEN_PREFIX)
+      ? 'The participant token is invalid or expired. Request a new join token.'
+      : 'The API key is invalid or revoked. Connect again with a valid key.';
 
-    return (await this.apiKeys.verify(credential))
-      ? { ok: true, credential }
-      : { ok: false, reason: 'The API key is invalid or revoked. Connect again with a valid key.' };
+    return { ok: false, reason };
   }
 
-  /** Whether a credential accepted earlier is still valid: not revoked and not expired. */
+  /** Checks that a credential accepted earlier is still valid: not revoked and not expired. */
   async isValid(credential: string): Promise<boolean> {
     if (credential.startsWith(PARTICIPANT_TOKEN_PREFIX)) {
       return this.participantTokens.verify(credential) !== undefined;

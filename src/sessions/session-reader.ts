@@ -8,7 +8,7 @@ import { Room } from '../rooms/room.entity';
 import { Participant } from './participant.entity';
 import { Session } from './session.entity';
 
-/** Which related rows `SessionReader.read` returns together with the session. */
+/** Related rows that `SessionReader.read` returns together with the session. */
 export interface SessionReadOptions {
   room: boolean;
   participants: boolean;
