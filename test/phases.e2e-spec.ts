@@ -261,6 +261,20 @@ describe('live lesson phases', () => {
     });
   });
 
+  it('rejects too many phase ids over GraphQL', async () => {
+    const { id, phaseIds } = await lesson();
+    const tooMany = Array.from({ length: 21 }, () => phaseIds[0]);
+
+    const response = await t.gql(
+      'mutation($s: ID!, $ids: [ID!]!) { reorderPhases(sessionId: $s, phaseIds: $ids) { id } }',
+      { s: id, ids: tooMany },
+    );
+
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.field).toBe('phaseIds');
+    expect(response.errors?.[0]?.message).toContain('at most 20 phases');
+  });
+
   describe('illegal moves', () => {
     it.each([
       ['start', (ids: string[]) => `phases/${ids[0]}/start`],

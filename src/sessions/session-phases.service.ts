@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { badInput } from '../common/app-error';
 import { RequestContext } from '../common/request-context';
 import { RealtimeEvents } from '../realtime/realtime-events';
 import { SessionPhaseTiming, SessionPhaseTimings } from './dto/session-phase-timings';
@@ -11,7 +12,7 @@ import {
   recordTransitions,
   roundMinutes,
 } from './session-phase-log';
-import { SessionPhase } from './session-phase.entity';
+import { MAX_PHASES, SessionPhase } from './session-phase.entity';
 import { SessionPhaseTransition } from './session-phase-transition.entity';
 import { Session } from './session.entity';
 import { SessionErrors } from './sessions.errors';
@@ -98,6 +99,15 @@ export class SessionPhasesService {
    * phases held before, so active, done and skipped phases keep their places.
    */
   reorderPhases(ctx: RequestContext, sessionId: string, phaseIds: string[]): Promise<Session> {
+    if (phaseIds.length > MAX_PHASES) {
+      // The GraphQL argument has no validation pipe, so the REST body limit is checked here too.
+      throw badInput(
+        'phaseIds',
+        `phaseIds has ${phaseIds.length} ids, but a session has at most ${MAX_PHASES} phases. List each planned phase once.`,
+        'TOO_MANY_PHASE_IDS',
+      );
+    }
+
     return this.change(ctx, sessionId, async (manager, plan, now) => {
       const planned = plan.phases.filter((phase) => phase.status === 'planned');
       checkOrder(planned, phaseIds);
