@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RecapsModule } from './recaps/recaps.module';
 import { CurriculaModule } from './curricula/curricula.module';
+import { EngagementModule } from './engagement/engagement.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { MembersModule } from './members/members.module';
 import { StudentsModule } from './students/students.module';
@@ -69,6 +70,7 @@ export class AppModule {
         TranscriptsModule,
         JobsModule,
         RecapsModule,
+        EngagementModule,
       ],
       providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

@@ -145,6 +145,7 @@ export class AuthGuard implements CanActivate {
         participantId: claims.participantId,
         sessionId: claims.sessionId,
         identity: claims.identity,
+        role: claims.role,
       },
     };
 

@@ -16,7 +16,14 @@ export interface RequestContext {
   requestId: string;
   actor:
     | { kind: 'api_key'; apiKeyId: string; scopes: ApiScope[] }
-    | { kind: 'participant'; participantId: string; sessionId: string; identity: string }
+    | {
+        kind: 'participant';
+        participantId: string;
+        sessionId: string;
+        identity: string;
+        /** The participant's role in the session: `instructor`, `student` or `observer`. */
+        role: string;
+      }
     | { kind: 'system' };
 }
 

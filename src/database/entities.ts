@@ -3,6 +3,7 @@ import { Organization } from '../organizations/organization.entity';
 import { Curriculum } from '../curricula/curriculum.entity';
 import { Objective } from '../curricula/objective.entity';
 import { Enrollment } from '../enrollments/enrollment.entity';
+import { EngagementEvent } from '../engagement/engagement-event.entity';
 import { Member } from '../members/member.entity';
 import { Guardian } from '../students/guardian.entity';
 import { Student } from '../students/student.entity';
@@ -22,4 +23,4 @@ import { TranscriptSegment } from '../transcripts/transcript-segment.entity';
 export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
   Room, Session, SessionPhase, SessionPhaseTransition, SessionEnrollment, Participant,
   Job, Recap, RecapVersion,
-  TranscriptSegment, SessionTranscript];
+  TranscriptSegment, SessionTranscript, EngagementEvent];

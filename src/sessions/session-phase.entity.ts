@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Exclude } from 'class-transformer';
+import { ROOM_TOOLS, RoomTool, RoomToolEnum } from '../rooms/room.entity';
 import {
   Column,
   CreateDateColumn,
@@ -38,6 +39,8 @@ registerEnumType(PhaseStatusEnum, {
 export const MAX_PHASES = 20;
 export const MAX_PHASE_MINUTES = 240;
 export const MAX_PHASE_OBJECTIVES = 50;
+export const MAX_PHASE_ACTIVITIES = 20;
+export const MAX_PHASE_ACTIVITY_LENGTH = 500;
 
 /** One step of a session's lesson plan, in plan order. */
 @ObjectType()
@@ -85,6 +88,30 @@ export class SessionPhase {
   @Field(() => [String], { description: 'Codes of the curriculum objectives planned here.' })
   @Column('text', { array: true, default: () => "'{}'" })
   objectiveCodes: string[];
+
+  @ApiProperty({
+    type: [String],
+    maxItems: MAX_PHASE_ACTIVITIES,
+    description: 'What the class plans to do in this phase, in order.',
+  })
+  @Field(() => [String], { description: 'What the class plans to do in this phase, in order.' })
+  @Column('text', { array: true, default: () => "'{}'" })
+  activities: string[];
+
+  @ApiPropertyOptional({
+    enum: ROOM_TOOLS,
+    isArray: true,
+    nullable: true,
+    description:
+      "The room tools students may use while this phase is active; null enables every tool of the room.",
+  })
+  @Field(() => [RoomToolEnum], {
+    nullable: true,
+    description:
+      "The room tools students may use while this phase is active; null enables every tool of the room.",
+  })
+  @Column('text', { array: true, nullable: true })
+  tools: RoomTool[] | null;
 
   @ApiProperty({ enum: PHASE_STATUSES })
   @Field(() => PhaseStatusEnum)

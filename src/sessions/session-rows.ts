@@ -25,6 +25,8 @@ export async function insertPhases(
       notes: phase.notes ?? null,
       plannedMinutes: phase.plannedMinutes,
       objectiveCodes: phase.objectiveCodes ?? [],
+      activities: phase.activities ?? [],
+      tools: phase.tools ?? null,
     }),
   );
   await manager.insert(SessionPhase, rows);

@@ -132,6 +132,22 @@ export const SessionErrors = {
         `${codes.join(', ')}. Use objective codes of those curricula.`,
       'UNKNOWN_OBJECTIVE_CODES',
     ),
+  toolsNotInRoom: (phaseIndex: number, tools: string[], roomTools: string[]) =>
+    badInput(
+      `phases.${phaseIndex}.tools`,
+      `phases.${phaseIndex}.tools lists tools the room does not enable: ${tools.join(', ')}. ` +
+        `The room enables: ${roomTools.join(', ') || 'no tools'}. Enable them on the room first, or leave them out.`,
+      'TOOL_NOT_IN_ROOM',
+    ),
+  toolNotEnabled: (tool: string, phase: { title: string; kind: string } | null) =>
+    new AppError(
+      ErrorCode.Forbidden,
+      phase
+        ? `The current lesson phase "${phase.title}" (${phase.kind}) does not enable the ${tool} tool for students. ` +
+            'Wait until the instructor starts a phase that enables it.'
+        : `This session's room does not enable the ${tool} tool. An admin can enable it on the room.`,
+      { reason: 'TOOL_NOT_ENABLED', details: { tool } },
+    ),
   tooManyParticipants: (count: number, capacity: number) =>
     new AppError(
       ErrorCode.Conflict,

@@ -10,6 +10,7 @@ import { EnrollmentRoster } from './enrollment-roster';
 import { JoinService } from './join.service';
 import { LivekitService } from './livekit.service';
 import { Participant } from './participant.entity';
+import { PhaseToolGate } from './phase-tool-gate';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsResolver } from './participants.resolver';
 import { ParticipantsService } from './participants.service';
@@ -47,6 +48,7 @@ import { SessionSubscriptionsResolver } from './session-subscriptions.resolver';
   providers: [
     SessionsService,
     SessionPhasesService,
+    PhaseToolGate,
     ParticipantsService,
     JoinService,
     LivekitService,
@@ -61,6 +63,6 @@ import { SessionSubscriptionsResolver } from './session-subscriptions.resolver';
     { provide: SESSION_ROSTER, useClass: EnrollmentRoster },
   ],
   controllers: [SessionsController, SessionPhasesController, ParticipantsController],
-  exports: [SessionsService, ParticipantsService],
+  exports: [SessionsService, ParticipantsService, PhaseToolGate],
 })
 export class SessionsModule {}

@@ -62,6 +62,12 @@ export class SessionsService {
     const plan = await this.planner.planRoster(ctx, input.enrollmentIds);
     const phases = input.phases ?? [];
     await this.planner.checkObjectives(ctx, plan.enrollments, phases);
+    phases.forEach((phase, index) => {
+      const missing = (phase.tools ?? []).filter((tool) => !room.enabledTools.includes(tool));
+      if (missing.length > 0) {
+        throw SessionErrors.toolsNotInRoom(index, missing, room.enabledTools);
+      }
+    });
     if (plan.participants.length > room.capacity) {
       throw SessionErrors.tooManyParticipants(plan.participants.length, room.capacity);
     }

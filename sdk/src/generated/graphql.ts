@@ -151,12 +151,14 @@ export type ParticipantRole =
   | 'student';
 
 export type PhaseInput = {
+  activities?: Array<string> | null | undefined;
   kind: PhaseKind;
   notes?: string | null | undefined;
   objectiveCodes?: Array<string> | null | undefined;
   /** Planned duration, minutes. */
   plannedMinutes: number;
   title: string;
+  tools?: Array<RoomTool> | null | undefined;
 };
 
 /** The kind of a lesson plan step. */

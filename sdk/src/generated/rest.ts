@@ -1343,6 +1343,8 @@ export interface components {
             title: string;
         };
         PhaseInput: {
+            /** @description What the class plans to do in this phase, in order. */
+            activities?: string[];
             /** @enum {string} */
             kind: "warm_up" | "instruction" | "practice" | "feedback" | "close";
             notes?: string;
@@ -1351,6 +1353,8 @@ export interface components {
             /** @description Planned duration, minutes. */
             plannedMinutes: number;
             title: string;
+            /** @description The room tools students may use while this phase is active. Omit to enable every tool of the room; each must be enabled on the room. */
+            tools?: ("video" | "audio" | "chat" | "whiteboard" | "polls" | "breakouts" | "screen_share" | "transcription")[];
         };
         Recap: {
             /**
@@ -1552,6 +1556,8 @@ export interface components {
             nextCursor: string | null;
         };
         SessionPhase: {
+            /** @description What the class plans to do in this phase, in order. */
+            activities: string[];
             /** Format: date-time */
             endedAt?: string | null;
             /** Format: uuid */
@@ -1572,8 +1578,12 @@ export interface components {
             /** @enum {string} */
             status: "planned" | "active" | "done" | "skipped";
             title: string;
+            /** @description The room tools students may use while this phase is active; null enables every tool of the room. */
+            tools?: ("video" | "audio" | "chat" | "whiteboard" | "polls" | "breakouts" | "screen_share" | "transcription")[] | null;
         };
         SessionPhaseTiming: {
+            /** @description What the class plans to do in this phase, in order. */
+            activities: string[];
             /** @description Minutes from start to end, or to now while the phase is active, to two decimals; null until it starts. */
             actualMinutes: number | null;
             /** Format: date-time */
@@ -1596,6 +1606,8 @@ export interface components {
             /** @enum {string} */
             status: "planned" | "active" | "done" | "skipped";
             title: string;
+            /** @description The room tools students may use while this phase is active; null enables every tool of the room. */
+            tools?: ("video" | "audio" | "chat" | "whiteboard" | "polls" | "breakouts" | "screen_share" | "transcription")[] | null;
         };
         SessionPhaseTimings: {
             /** @description Sum of the actual minutes of the phases that have started. */

@@ -5,6 +5,7 @@ import { RoomsAndSessions1764800002000 } from './1764800002000-rooms-and-session
 import { Transcripts1764800003000 } from './1764800003000-transcripts';
 import { JobsAndRecaps1764800004000 } from './1764800004000-jobs-and-recaps';
 import { SessionPhaseTransitions1764800005000 } from './1764800005000-session-phase-transitions';
+import { PhaseToolsAndEngagement1764800006000 } from './1764800006000-phase-tools-and-engagement';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Transcripts1764800003000,
   JobsAndRecaps1764800004000,
   SessionPhaseTransitions1764800005000,
+  PhaseToolsAndEngagement1764800006000,
 ];

@@ -19,7 +19,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ROOM_TOOLS, RoomTool, RoomToolEnum } from '../../rooms/room.entity';
 import {
+  MAX_PHASE_ACTIVITIES,
+  MAX_PHASE_ACTIVITY_LENGTH,
   MAX_PHASE_MINUTES,
   MAX_PHASE_OBJECTIVES,
   MAX_PHASES,
@@ -77,6 +80,32 @@ export class PhaseInput {
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   objectiveCodes?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_PHASE_ACTIVITIES,
+    description: 'What the class plans to do in this phase, in order.',
+  })
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PHASE_ACTIVITIES)
+  @IsString({ each: true })
+  @Length(1, MAX_PHASE_ACTIVITY_LENGTH, { each: true })
+  activities?: string[];
+
+  @ApiPropertyOptional({
+    enum: ROOM_TOOLS,
+    isArray: true,
+    description:
+      'The room tools students may use while this phase is active. Omit to enable every tool of the room; each must be enabled on the room.',
+  })
+  @Field(() => [RoomToolEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(ROOM_TOOLS, { each: true, message: `tools must each be one of: ${ROOM_TOOLS.join(', ')}` })
+  tools?: RoomTool[];
 }
 
 @InputType()
