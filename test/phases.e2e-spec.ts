@@ -1,4 +1,10 @@
-import { Classroom, createClassroom, createSession } from './support/classroom-fixtures';
+import {
+  Classroom,
+  createClassroom,
+  createSession,
+  participantToken,
+  sessionBody,
+} from './support/classroom-fixtures';
 import { clientFor, subscribe, waitForSubscriber } from './support/subscription-client';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -445,6 +451,161 @@ describe('live lesson phases', () => {
       'started',
       'ended',
     ]);
+  });
+
+  describe('phase tools', () => {
+    const TOOL_PLAN = [
+      {
+        kind: 'warm_up',
+        title: 'Warm-up',
+        plannedMinutes: 5,
+        activities: ['Two quick checks on last week'],
+        tools: ['polls', 'chat'],
+      },
+      { kind: 'instruction', title: 'Explain', plannedMinutes: 15 },
+    ];
+
+    function toolsOf(sessionId: string, key = t.adminKey) {
+      return t.http.get(`/v1/sessions/${sessionId}/tools`).set(...bearer(key));
+    }
+
+    it('returns the tools and activities of each phase', async () => {
+      const session = await createSession(t, t.adminKey, classroom, { phases: TOOL_PLAN });
+
+      expect(session.phases.map((phase: any) => [phase.tools, phase.activities])).toEqual([
+        [['polls', 'chat'], ['Two quick checks on last week']],
+        [null, []],
+      ]);
+    });
+
+    it('gives students the active phase’s tools, else the room’s', async () => {
+      const session = await createSession(t, t.adminKey, classroom, { phases: TOOL_PLAN });
+      const { token } = await participantToken(t, t.adminKey, session.id, { role: 'student' });
+      const before = await toolsOf(session.id, token);
+      expect(before.status).toBe(200);
+      expect(before.body.phaseId).toBeNull();
+      expect(before.body.studentTools).toEqual(before.body.roomTools);
+      expect(before.body.roomTools).toContain('whiteboard');
+
+      await post(`/v1/sessions/${session.id}/start`);
+      await post(`/v1/sessions/${session.id}/phases/advance`);
+      const warmUp = await toolsOf(session.id, token);
+      expect(warmUp.body.studentTools).toEqual(['polls', 'chat']);
+      expect(warmUp.body.phaseId).toBe(session.phases[0].id);
+
+      await post(`/v1/sessions/${session.id}/phases/advance`);
+      const graphql = await t.gql(
+        'query($id: ID!) { sessionTools(sessionId: $id) { sessionId phaseId studentTools roomTools } }',
+        { id: session.id },
+        token,
+      );
+      expect(graphql.errors).toBeUndefined();
+      expect(graphql.data.sessionTools.phaseId).toBe(session.phases[1].id);
+      expect(graphql.data.sessionTools.studentTools).toEqual(graphql.data.sessionTools.roomTools);
+    });
+
+    it('refuses a participant token of another session', async () => {
+      const session = await createSession(t, t.adminKey, classroom);
+      const other = await createSession(t, t.adminKey, classroom);
+      const { token } = await participantToken(t, t.adminKey, other.id, { role: 'student' });
+      const response = await toolsOf(session.id, token);
+
+      expect(response.status).toBe(403);
+      expect(response.body.title).toBe('PARTICIPANT_OTHER_SESSION');
+    });
+
+    it('rejects a phase tool that the room does not enable', async () => {
+      const room = await post('/v1/rooms', { name: 'Chat only', enabledTools: ['chat', 'audio'] });
+      const response = await post(
+        '/v1/sessions',
+        sessionBody(classroom, {
+          roomId: room.body.id,
+          phases: [
+            {
+              kind: 'practice',
+              title: 'Boards',
+              plannedMinutes: 10,
+              tools: ['chat', 'whiteboard'],
+            },
+          ],
+        }),
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.body.field).toBe('phases.0.tools');
+      expect(response.body.title).toBe('TOOL_NOT_IN_ROOM');
+      expect(response.body.detail).toContain('whiteboard');
+    });
+
+    it('rejects an unknown tool and over-long activities', async () => {
+      const unknownTool = await post(
+        '/v1/sessions',
+        sessionBody(classroom, {
+          phases: [{ kind: 'practice', title: 'P', plannedMinutes: 10, tools: ['jukebox'] }],
+        }),
+      );
+      const longActivity = await post(
+        '/v1/sessions',
+        sessionBody(classroom, {
+          phases: [
+            { kind: 'practice', title: 'P', plannedMinutes: 10, activities: ['x'.repeat(501)] },
+          ],
+        }),
+      );
+
+      expect(unknownTool.status).toBe(400);
+      expect(JSON.stringify(unknownTool.body)).toContain('tools must each be one of');
+      expect(longActivity.status).toBe(400);
+      expect(JSON.stringify(longActivity.body)).toContain('activities');
+    });
+  });
+
+  describe('phase control by participants', () => {
+    it('lets an instructor token run the phases', async () => {
+      const { id, phaseIds } = await lesson();
+      const { token } = await participantToken(t, t.adminKey, id, { role: 'instructor' });
+      const rest = await post(`/v1/sessions/${id}/phases/advance`, undefined, token);
+      const graphql = await t.gql(
+        'mutation($id: ID!) { advancePhase(sessionId: $id) { currentPhase { id } } }',
+        { id },
+        token,
+      );
+
+      expect(rest.status).toBe(200);
+      expect(graphql.errors).toBeUndefined();
+      expect(graphql.data.advancePhase.currentPhase.id).toBe(phaseIds[1]);
+      const log = await t.http
+        .get(`/v1/sessions/${id}/phase-transitions`)
+        .set(...bearer(t.adminKey));
+      expect(log.body.map((row: Transition) => row.apiKeyId)).toEqual([null, null, null]);
+    });
+
+    it('refuses a phase action by a student', async () => {
+      const { id, phaseIds } = await lesson();
+      const { token } = await participantToken(t, t.adminKey, id, { role: 'student' });
+      const rest = await post(`/v1/sessions/${id}/phases/${phaseIds[0]}/start`, undefined, token);
+      const graphql = await t.gql(
+        'mutation($id: ID!) { advancePhase(sessionId: $id) { id } }',
+        { id },
+        token,
+      );
+
+      expect(rest.status).toBe(403);
+      expect(rest.body.title).toBe('INSTRUCTOR_ONLY');
+      expect(graphql.errors[0].extensions.code).toBe('FORBIDDEN');
+      const after = await timings(id);
+      expect(after.body.currentPhaseId).toBeNull();
+    });
+
+    it('refuses an instructor token of another session', async () => {
+      const { id } = await lesson();
+      const other = await lesson();
+      const { token } = await participantToken(t, t.adminKey, other.id, { role: 'instructor' });
+      const response = await post(`/v1/sessions/${id}/phases/advance`, undefined, token);
+
+      expect(response.status).toBe(403);
+      expect(response.body.title).toBe('PARTICIPANT_OTHER_SESSION');
+    });
   });
 
   it('publishes each transition to subscribers', async () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
 import { RoomTool } from '../rooms/room.entity';
+import { SessionToolsView } from './dto/session-tools';
 import { SessionErrors } from './sessions.errors';
 
 /** The tools students may use in a session right now, and the phase that decides it. */
@@ -60,6 +61,18 @@ export class PhaseToolGate {
         : row.phase_tools.filter((tool) => row.room_tools.includes(tool));
 
     return { phase, tools, roomTools: row.room_tools };
+  }
+
+  /** The session's tools as the API returns them. */
+  async view(ctx: RequestContext, sessionId: string): Promise<SessionToolsView> {
+    const current = await this.currentTools(ctx, sessionId);
+
+    return Object.assign(new SessionToolsView(), {
+      sessionId,
+      phaseId: current.phase?.id ?? null,
+      studentTools: current.tools,
+      roomTools: current.roomTools,
+    });
   }
 
   /**

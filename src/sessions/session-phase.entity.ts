@@ -33,7 +33,8 @@ export const PhaseStatusEnum = Object.fromEntries(
 
 registerEnumType(PhaseStatusEnum, {
   name: 'PhaseStatus',
-  description: 'planned → active → done, or planned → skipped. At most one phase of a session is active.',
+  description:
+    'planned → active → done, or planned → skipped. At most one phase of a session is active.',
 });
 
 export const MAX_PHASES = 20;
@@ -103,12 +104,12 @@ export class SessionPhase {
     isArray: true,
     nullable: true,
     description:
-      "The room tools students may use while this phase is active; null enables every tool of the room.",
+      'The room tools students may use while this phase is active; null enables every tool of the room.',
   })
   @Field(() => [RoomToolEnum], {
     nullable: true,
     description:
-      "The room tools students may use while this phase is active; null enables every tool of the room.",
+      'The room tools students may use while this phase is active; null enables every tool of the room.',
   })
   @Column('text', { array: true, nullable: true })
   tools: RoomTool[] | null;

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Ctx, RequireScope } from '../auth/auth.decorators';
+import { AllowParticipant, Ctx, RequireScope } from '../auth/auth.decorators';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { RequestContext } from '../common/request-context';
 import { ReorderPhasesInput, SessionPhaseTimings } from './dto/session-phase-timings';
+import { SessionToolsView } from './dto/session-tools';
+import { PhaseToolGate } from './phase-tool-gate';
+import { assertOwnSession } from '../realtime/session-access';
 import { SessionPhaseTransition } from './session-phase-transition.entity';
 import { SessionPhasesService } from './session-phases.service';
 
@@ -14,7 +17,23 @@ import { SessionPhasesService } from './session-phases.service';
 @Controller('v1/sessions/:id')
 @UseInterceptors(IdempotencyInterceptor)
 export class SessionPhasesController {
-  constructor(private readonly phases: SessionPhasesService) {}
+  constructor(
+    private readonly phases: SessionPhasesService,
+    private readonly gate: PhaseToolGate,
+  ) {}
+
+  @RequireScope('read')
+  @AllowParticipant()
+  @Get('tools')
+  @ApiOkResponse({ type: SessionToolsView })
+  tools(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUuidPipe('id')) id: string,
+  ): Promise<SessionToolsView> {
+    assertOwnSession(ctx, id, 'read the tools of');
+
+    return this.gate.view(ctx, id);
+  }
 
   @RequireScope('read')
   @Get('phases')
@@ -37,6 +56,7 @@ export class SessionPhasesController {
   }
 
   @RequireScope('sessions:write')
+  @AllowParticipant()
   @Post('phases/advance')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionPhaseTimings })
@@ -50,6 +70,7 @@ export class SessionPhasesController {
   }
 
   @RequireScope('sessions:write')
+  @AllowParticipant()
   @Post('phases/reorder')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionPhaseTimings })
@@ -64,6 +85,7 @@ export class SessionPhasesController {
   }
 
   @RequireScope('sessions:write')
+  @AllowParticipant()
   @Post('phases/:phaseId/start')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionPhaseTimings })
@@ -78,6 +100,7 @@ export class SessionPhasesController {
   }
 
   @RequireScope('sessions:write')
+  @AllowParticipant()
   @Post('phases/:phaseId/skip')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionPhaseTimings })

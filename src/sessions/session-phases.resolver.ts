@@ -1,7 +1,10 @@
-import { Args, Float, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, RequireScope } from '../auth/auth.decorators';
+import { Args, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AllowParticipant, Ctx, RequireScope } from '../auth/auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { RequestContext } from '../common/request-context';
+import { assertOwnSession } from '../realtime/session-access';
+import { SessionToolsView } from './dto/session-tools';
+import { PhaseToolGate } from './phase-tool-gate';
 import { SessionLoaders } from './session-loaders';
 import { actualMinutes } from './session-phase-log';
 import { SessionPhase } from './session-phase.entity';
@@ -17,9 +20,26 @@ export class SessionPhasesResolver {
   constructor(
     private readonly phases: SessionPhasesService,
     private readonly loaders: SessionLoaders,
+    private readonly gate: PhaseToolGate,
   ) {}
 
+  @RequireScope('read')
+  @AllowParticipant()
+  @Query(() => SessionToolsView, {
+    description:
+      'The tools students may use in a session now, set by the active lesson phase, and the tools of its room.',
+  })
+  sessionTools(
+    @Ctx() ctx: RequestContext,
+    @Args('sessionId', { type: () => ID }, uuid('sessionId')) sessionId: string,
+  ): Promise<SessionToolsView> {
+    assertOwnSession(ctx, sessionId, 'read the tools of');
+
+    return this.gate.view(ctx, sessionId);
+  }
+
   @RequireScope('sessions:write')
+  @AllowParticipant()
   @Mutation(() => Session, {
     description:
       'Starts a planned phase of a live session and ends the active phase, if there is one.',
@@ -33,6 +53,7 @@ export class SessionPhasesResolver {
   }
 
   @RequireScope('sessions:write')
+  @AllowParticipant()
   @Mutation(() => Session, {
     description:
       'Ends the active phase of a live session and starts the first planned phase in plan order; ' +
@@ -46,6 +67,7 @@ export class SessionPhasesResolver {
   }
 
   @RequireScope('sessions:write')
+  @AllowParticipant()
   @Mutation(() => Session, { description: 'Marks a planned phase of a live session skipped.' })
   skipPhase(
     @Ctx() ctx: RequestContext,
@@ -56,6 +78,7 @@ export class SessionPhasesResolver {
   }
 
   @RequireScope('sessions:write')
+  @AllowParticipant()
   @Mutation(() => Session, {
     description:
       'Puts the planned phases of a live session in a new order. phaseIds lists every planned ' +

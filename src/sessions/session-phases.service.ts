@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { badInput } from '../common/app-error';
 import { RequestContext } from '../common/request-context';
 import { RealtimeEvents } from '../realtime/realtime-events';
+import { assertInstructorOf } from '../realtime/session-access';
 import { SessionPhaseTiming, SessionPhaseTimings } from './dto/session-phase-timings';
 import {
   actualMinutes,
@@ -223,6 +224,7 @@ export class SessionPhasesService {
       now: Date,
     ) => Promise<SessionPhaseTransition[]>,
   ): Promise<Session> {
+    assertInstructorOf(ctx, sessionId, 'change lesson phases');
     const { session, transitions } = await this.dataSource.transaction(async (manager) => {
       const plan = await this.lockLivePlan(manager, ctx, sessionId);
       const recorded = await apply(manager, plan, new Date());

@@ -5,7 +5,11 @@ import { RequestContext } from '../common/request-context';
 import { EventIterator } from '../realtime/event-iterator';
 import { RealtimeEvents } from '../realtime/realtime-events';
 import { assertOwnSession } from '../realtime/session-access';
-import { SessionStatusChange, SessionStatusEvent, statusChangeFromEvent } from './dto/session-status-change';
+import {
+  SessionStatusChange,
+  SessionStatusEvent,
+  statusChangeFromEvent,
+} from './dto/session-status-change';
 import { PhaseTransitionEvent, transitionFromEvent } from './session-phase-log';
 import { SessionPhaseTransition } from './session-phase-transition.entity';
 import { SessionsService } from './sessions.service';

@@ -215,7 +215,11 @@ export class SessionsService {
    * Sends a `sessionStatusChanged` event. Call it only after the transaction that changed the
    * status has committed, so subscribers never see a change that was rolled back.
    */
-  publishStatusChange(ctx: RequestContext, session: Session, previousStatus: SessionStatus): Promise<void> {
+  publishStatusChange(
+    ctx: RequestContext,
+    session: Session,
+    previousStatus: SessionStatus,
+  ): Promise<void> {
     return this.realtime.publish(ctx.organizationId, session.id, 'sessionStatusChanged', [
       sessionStatusEvent(session, previousStatus),
     ]);
@@ -248,7 +252,10 @@ export class SessionsService {
       sessionId: session.id,
       trigger: 'session_ended',
     });
-    this.logger.log({ ...this.ids(ctx, session), recapId: recap.id, jobId: recap.jobId }, 'Session ended; recap queued');
+    this.logger.log(
+      { ...this.ids(ctx, session), recapId: recap.id, jobId: recap.jobId },
+      'Session ended; recap queued',
+    );
   }
 
   findPhases(ctx: RequestContext, sessionIds: readonly string[]): Promise<SessionPhase[]> {

@@ -14,12 +14,13 @@ async function post(
   key: string,
   path: string,
   body: Record<string, unknown>,
+  expectedStatus = 201,
 ): Promise<any> {
   const response = await t.http
     .post(path)
     .set(...bearer(key))
     .send(body);
-  if (response.status !== 201) {
+  if (response.status !== expectedStatus) {
     throw new Error(`POST ${path} failed: ${response.status} ${JSON.stringify(response.body)}`);
   }
 
@@ -107,4 +108,30 @@ export async function createSession(
   overrides: Record<string, unknown> = {},
 ): Promise<any> {
   return post(t, key, '/v1/sessions', sessionBody(classroom, overrides));
+}
+
+/**
+ * Joins a participant of the session and returns their participant token: the participant with
+ * `participantId`, else the `index`-th participant with `role`.
+ */
+export async function participantToken(
+  t: TestApp,
+  key: string,
+  sessionId: string,
+  options: { role?: 'instructor' | 'student' | 'observer'; index?: number; participantId?: string },
+): Promise<{ token: string; participantId: string }> {
+  let participantId = options.participantId;
+  if (!participantId) {
+    const listed = await t.http.get(`/v1/sessions/${sessionId}/participants`).set(...bearer(key));
+    const matching = (listed.body.items as { id: string; role: string }[]).filter(
+      (person) => person.role === (options.role ?? 'student'),
+    );
+    participantId = matching[options.index ?? 0]?.id;
+    if (!participantId) {
+      throw new Error(`Session ${sessionId} has no ${options.role ?? 'student'} participant.`);
+    }
+  }
+  const joined = await post(t, key, `/v1/sessions/${sessionId}/join`, { participantId }, 200);
+
+  return { token: joined.participantToken as string, participantId };
 }

@@ -607,20 +607,20 @@ export type ArchiveRoomMutation = { archiveRoom: { id: string, name: string, des
 
 export type ParticipantFieldsFragment = { id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string };
 
-export type SessionPhaseFieldsFragment = { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null };
+export type SessionPhaseFieldsFragment = { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null };
 
 export type SessionPhaseTransitionFieldsFragment = { id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null };
 
-export type SessionLessonFieldsFragment = { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> };
+export type SessionLessonFieldsFragment = { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> };
 
-export type SessionFieldsFragment = { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> };
+export type SessionFieldsFragment = { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> };
 
 export type SessionQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type SessionQuery = { session: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type SessionQuery = { session: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
 
 export type SessionsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -633,42 +633,42 @@ export type SessionsQueryVariables = Exact<{
 }>;
 
 
-export type SessionsQuery = { sessions: { nodes: Array<{ id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SessionsQuery = { sessions: { nodes: Array<{ id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateSessionMutationVariables = Exact<{
   input: CreateSessionInput;
 }>;
 
 
-export type CreateSessionMutation = { createSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type CreateSessionMutation = { createSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
 
 export type StartSessionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type StartSessionMutation = { startSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type StartSessionMutation = { startSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
 
 export type EndSessionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type EndSessionMutation = { endSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type EndSessionMutation = { endSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
 
 export type CancelSessionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type CancelSessionMutation = { cancelSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
+export type CancelSessionMutation = { cancelSession: { id: string, title: string, status: SessionStatus, roomId: string, timeZone: string, scheduledStart: string, scheduledEnd: string, actualStart: string | null, actualEnd: string | null, cancelledAt: string | null, livekitRoomName: string, enrollmentIds: Array<string>, createdAt: string, updatedAt: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, participants: Array<{ id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }> } };
 
 export type SessionLessonQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type SessionLessonQuery = { session: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+export type SessionLessonQuery = { session: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
 
 export type StartPhaseMutationVariables = Exact<{
   sessionId: string;
@@ -676,14 +676,21 @@ export type StartPhaseMutationVariables = Exact<{
 }>;
 
 
-export type StartPhaseMutation = { startPhase: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+export type StartPhaseMutation = { startPhase: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+
+export type SessionToolsQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type SessionToolsQuery = { sessionTools: { sessionId: string, phaseId: string | null, studentTools: Array<RoomTool>, roomTools: Array<RoomTool> } };
 
 export type AdvancePhaseMutationVariables = Exact<{
   sessionId: string;
 }>;
 
 
-export type AdvancePhaseMutation = { advancePhase: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+export type AdvancePhaseMutation = { advancePhase: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
 
 export type SkipPhaseMutationVariables = Exact<{
   sessionId: string;
@@ -691,7 +698,7 @@ export type SkipPhaseMutationVariables = Exact<{
 }>;
 
 
-export type SkipPhaseMutation = { skipPhase: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+export type SkipPhaseMutation = { skipPhase: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
 
 export type ReorderPhasesMutationVariables = Exact<{
   sessionId: string;
@@ -699,7 +706,7 @@ export type ReorderPhasesMutationVariables = Exact<{
 }>;
 
 
-export type ReorderPhasesMutation = { reorderPhases: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
+export type ReorderPhasesMutation = { reorderPhases: { id: string, status: SessionStatus, actualStart: string | null, actualEnd: string | null, currentPhase: { id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null } | null, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }>, phaseTransitions: Array<{ id: string, sessionId: string, phaseId: string, action: PhaseTransitionAction, position: number, occurredAt: string, apiKeyId: string | null }> } };
 
 export type AddParticipantMutationVariables = Exact<{
   sessionId: string;
@@ -728,7 +735,7 @@ export type JoinSessionMutation = { joinSession: { participantToken: string, exp
 export type ParticipantSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ParticipantSessionQuery = { participantSession: { id: string, participantId: string, role: ParticipantRole, title: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }> } };
+export type ParticipantSessionQuery = { participantSession: { id: string, participantId: string, role: ParticipantRole, title: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, phases: Array<{ id: string, kind: PhaseKind, title: string, notes: string | null, objectiveCodes: Array<string>, activities: Array<string>, tools: Array<RoomTool> | null, plannedMinutes: number, position: number, status: PhaseStatus, startedAt: string | null, endedAt: string | null, actualMinutes: number | null }> } };
 
 export type SessionStatusChangedSubscriptionVariables = Exact<{
   sessionId: string;
@@ -1132,6 +1139,8 @@ export const SessionPhaseFieldsFragmentDoc = new TypedDocumentString(`
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -1173,6 +1182,8 @@ export const SessionLessonFieldsFragmentDoc = new TypedDocumentString(`
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -1248,6 +1259,8 @@ fragment SessionPhaseFields on SessionPhase {
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2535,6 +2548,8 @@ fragment SessionPhaseFields on SessionPhase {
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2604,6 +2619,8 @@ fragment SessionPhaseFields on SessionPhase {
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2659,6 +2676,8 @@ fragment SessionPhaseFields on SessionPhase {
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2714,6 +2733,8 @@ fragment SessionPhaseFields on SessionPhase {
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2769,6 +2790,8 @@ fragment SessionPhaseFields on SessionPhase {
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2824,6 +2847,8 @@ fragment SessionPhaseFields on SessionPhase {
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2865,6 +2890,8 @@ export const SessionLessonDocument = new TypedDocumentString(`
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2908,6 +2935,8 @@ export const StartPhaseDocument = new TypedDocumentString(`
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2939,6 +2968,16 @@ fragment SessionLessonFields on Session {
     ...SessionPhaseTransitionFields
   }
 }`) as unknown as TypedDocumentString<StartPhaseMutation, StartPhaseMutationVariables>;
+export const SessionToolsDocument = new TypedDocumentString(`
+    query sessionTools($sessionId: ID!) {
+  sessionTools(sessionId: $sessionId) {
+    sessionId
+    phaseId
+    studentTools
+    roomTools
+  }
+}
+    `) as unknown as TypedDocumentString<SessionToolsQuery, SessionToolsQueryVariables>;
 export const AdvancePhaseDocument = new TypedDocumentString(`
     mutation advancePhase($sessionId: ID!) {
   advancePhase(sessionId: $sessionId) {
@@ -2951,6 +2990,8 @@ export const AdvancePhaseDocument = new TypedDocumentString(`
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -2994,6 +3035,8 @@ export const SkipPhaseDocument = new TypedDocumentString(`
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -3037,6 +3080,8 @@ export const ReorderPhasesDocument = new TypedDocumentString(`
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status
@@ -3161,6 +3206,8 @@ export const ParticipantSessionDocument = new TypedDocumentString(`
   title
   notes
   objectiveCodes
+  activities
+  tools
   plannedMinutes
   position
   status

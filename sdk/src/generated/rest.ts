@@ -690,6 +690,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionPhasesController_tools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{sessionId}/transcript": {
         parameters: {
             query?: never;
@@ -1656,6 +1672,19 @@ export interface components {
             inProgress?: components["schemas"]["Recap"] | null;
             /** Format: uuid */
             sessionId: string;
+        };
+        SessionToolsView: {
+            /**
+             * Format: uuid
+             * @description The active phase; null when none is active.
+             */
+            phaseId?: string | null;
+            /** @description The tools the room enables; instructors may use all of them in every phase. */
+            roomTools: ("video" | "audio" | "chat" | "whiteboard" | "polls" | "breakouts" | "screen_share" | "transcription")[];
+            /** Format: uuid */
+            sessionId: string;
+            /** @description The tools students may use now: the active phase's tools, else the room's. */
+            studentTools: ("video" | "audio" | "chat" | "whiteboard" | "polls" | "breakouts" | "screen_share" | "transcription")[];
         };
         SessionTranscript: {
             finalSegmentCount: number;
@@ -3136,6 +3165,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Session"];
+                };
+            };
+        };
+    };
+    SessionPhasesController_tools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionToolsView"];
                 };
             };
         };

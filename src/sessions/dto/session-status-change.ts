@@ -25,7 +25,10 @@ export interface SessionStatusEvent {
   changedAt: string;
 }
 
-export function sessionStatusEvent(session: Session, previousStatus: SessionStatus): SessionStatusEvent {
+export function sessionStatusEvent(
+  session: Session,
+  previousStatus: SessionStatus,
+): SessionStatusEvent {
   return {
     sessionId: session.id,
     status: session.status,
