@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { HiLinkClient, HiLinkError } from '../sdk/src';
+import { ParticipantTokenService } from '../src/auth/participant-token.service';
 import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/config';
 import { Classroom, createClassroom, createSession } from './support/classroom-fixtures';
@@ -200,6 +201,28 @@ describe('GraphQL subscriptions over graphql-ws', () => {
 
     expect(close?.code).toBe(4401);
     expect(close?.reason).toContain('invalid or revoked');
+    await client.dispose();
+  });
+
+  it('closes a connection with an expired participant token with 4401', async () => {
+    const session = await createSession(t, t.adminKey, classroom);
+    const participants = await t.http.get(`/v1/sessions/${session.id}/participants`).set(...bearer(t.adminKey));
+    const person = participants.body.items[0];
+    const expired = t.app.get(ParticipantTokenService).sign({
+      organizationId: t.organizationId,
+      sessionId: session.id,
+      participantId: person.id,
+      identity: person.identity,
+      role: person.role,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
+    const client = clientFor(t.url, expired);
+    const probe = subscribe(client, STATUS_CHANGED, { sessionId: session.id });
+
+    const close = await probe.ended;
+
+    expect(close?.code).toBe(4401);
+    expect(close?.reason).toContain('invalid or expired');
     await client.dispose();
   });
 
