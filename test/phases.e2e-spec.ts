@@ -500,8 +500,8 @@ describe('live lesson phases', () => {
         token,
       );
       expect(graphql.errors).toBeUndefined();
-      expect(graphql.data.sessionTools.phaseId).toBe(session.phases[1].id);
-      expect(graphql.data.sessionTools.studentTools).toEqual(graphql.data.sessionTools.roomTools);
+      expect(graphql.data!.sessionTools.phaseId).toBe(session.phases[1].id);
+      expect(graphql.data!.sessionTools.studentTools).toEqual(graphql.data!.sessionTools.roomTools);
     });
 
     it('refuses a participant token of another session', async () => {
@@ -573,7 +573,7 @@ describe('live lesson phases', () => {
 
       expect(rest.status).toBe(200);
       expect(graphql.errors).toBeUndefined();
-      expect(graphql.data.advancePhase.currentPhase.id).toBe(phaseIds[1]);
+      expect(graphql.data!.advancePhase.currentPhase.id).toBe(phaseIds[1]);
       const log = await t.http
         .get(`/v1/sessions/${id}/phase-transitions`)
         .set(...bearer(t.adminKey));
@@ -592,7 +592,7 @@ describe('live lesson phases', () => {
 
       expect(rest.status).toBe(403);
       expect(rest.body.title).toBe('INSTRUCTOR_ONLY');
-      expect(graphql.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(graphql.errors![0]!.extensions?.code).toBe('FORBIDDEN');
       const after = await timings(id);
       expect(after.body.currentPhaseId).toBeNull();
     });
