@@ -1,6 +1,4 @@
-import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { createBenchDatabase, measureCopy } from './database';
 import { BenchFixtures, createFixtures } from './fixtures';
@@ -15,6 +13,7 @@ import {
   TARGETS,
 } from './paths';
 import { HilinkServer, startEchoServer, startHilink } from './processes';
+import { writeMainResults } from './results-file';
 import { measureDemoRss, measureRecap } from './offline-paths';
 import {
   Baseline,
@@ -198,7 +197,7 @@ async function main(): Promise<number> {
     rows,
     notes: [],
   });
-  writeFileSync(join(process.cwd(), 'bench', 'RESULTS.md'), markdown);
+  writeMainResults(markdown);
   process.stdout.write(
     `\nHiLink benchmark (bench/RESULTS.md)\n${renderSummary(baselines, rows)}\n`,
   );

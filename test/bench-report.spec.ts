@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ingestBody } from '../bench/paths';
 import { LoadResult } from '../bench/load';
 import { limitRow, ratioRow } from '../bench/report';
+import { findSection, writeMainResults, writeSection } from '../bench/results-file';
 
 const echo = { name: 'echo', value: 10_000, unit: 'req/s' };
 
@@ -95,5 +99,40 @@ describe('bench ingest body', () => {
         expect(segment.startMs).toBeGreaterThan(body.segments[index - 1].endMs);
       }
     }
+  });
+});
+
+describe('bench results file', () => {
+  const MAIN = '# Benchmark results\n\n## Machine\n\n- 2 cores\n\n## HiLink paths\n\n| a |\n';
+
+  function tempFile(text: string): string {
+    const file = join(mkdtempSync(join(tmpdir(), 'bench-results-')), 'RESULTS.md');
+    writeFileSync(file, text);
+
+    return file;
+  }
+
+  it('appends a new section and replaces it on the next run', () => {
+    const file = tempFile(MAIN);
+    writeSection('Engagement', '## Engagement\n\nfirst\n', file);
+    writeSection('Engagement', '## Engagement\n\nsecond\n', file);
+    const text = readFileSync(file, 'utf8');
+
+    expect(text).toContain('## HiLink paths\n\n| a |');
+    expect(text).toContain('## Engagement\n\nsecond\n');
+    expect(text).not.toContain('first');
+  });
+
+  it('keeps the separately written sections when the main results are rewritten', () => {
+    const file = tempFile(MAIN);
+    writeSection('Poll storm', '## Poll storm\n\nstorm\n', file);
+    writeSection('Engagement', '## Engagement\n\nevents\n', file);
+    writeMainResults('# Benchmark results\n\n## Machine\n\n- 4 cores\n', file);
+    const text = readFileSync(file, 'utf8');
+
+    expect(text).toContain('- 4 cores');
+    expect(text).not.toContain('- 2 cores');
+    expect(findSection(text, 'Poll storm')).toBe('## Poll storm\n\nstorm');
+    expect(findSection(text, 'Engagement')).toBe('## Engagement\n\nevents');
   });
 });
