@@ -15,6 +15,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { RecapsModule } from './recaps/recaps.module';
 import { CurriculaModule } from './curricula/curricula.module';
 import { EngagementModule } from './engagement/engagement.module';
+import { LivekitWebhooksModule } from './livekit-webhooks/livekit-webhooks.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { MembersModule } from './members/members.module';
 import { StudentsModule } from './students/students.module';
@@ -23,6 +24,10 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TranscriptsModule } from './transcripts/transcripts.module';
+import { ActivitiesModule } from './activities/activities.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { BreakoutsModule } from './breakouts/breakouts.module';
+import { WhiteboardModule } from './whiteboard/whiteboard.module';
 
 export interface AppModuleOptions {
   /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
@@ -71,6 +76,11 @@ export class AppModule {
         JobsModule,
         RecapsModule,
         EngagementModule,
+        LivekitWebhooksModule,
+        ActivitiesModule,
+        AlertsModule,
+        BreakoutsModule,
+        WhiteboardModule,
       ],
       providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

@@ -18,9 +18,18 @@ import { Recap } from '../recaps/recap.entity';
 import { RecapVersion } from '../recaps/recap-version.entity';
 import { SessionTranscript } from '../transcripts/session-transcript.entity';
 import { TranscriptSegment } from '../transcripts/transcript-segment.entity';
+import { Activity } from '../activities/activity.entity';
+import { ActivityResponse } from '../activities/activity-response.entity';
+import { Alert } from '../alerts/alert.entity';
+import { AlertSettings } from '../alerts/alert-settings.entity';
+import { BreakoutGroup, BreakoutMember, BreakoutMessage } from '../breakouts/breakout-group.entity';
+import { Board } from '../whiteboard/board.entity';
 
 /** Every TypeORM entity; the modules register their own repositories with forFeature. */
 export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
   Room, Session, SessionPhase, SessionPhaseTransition, SessionEnrollment, Participant,
   Job, Recap, RecapVersion,
-  TranscriptSegment, SessionTranscript, EngagementEvent];
+  TranscriptSegment, SessionTranscript, EngagementEvent,
+  Activity, ActivityResponse, Alert, AlertSettings,
+  BreakoutGroup, BreakoutMember, BreakoutMessage,
+  Board];

@@ -21,22 +21,20 @@ export interface NewEngagementEvent {
   data?: Record<string, unknown>;
 }
 
-/** Columns of one insert, in order. */
-const COLUMNS = [
-  'organization_id',
-  'session_id',
-  'participant_id',
-  'type',
-  'source',
-  'participant_kind',
-  'client_event_id',
-  'occurred_at',
-  'duration_ms',
-  'data',
-];
-
-/** PostgreSQL allows 65,535 bind parameters in one statement. */
-const ROWS_PER_INSERT = Math.floor(65_535 / COLUMNS.length);
+/**
+ * Inserts a batch as one statement with one array parameter per column, so PostgreSQL parses
+ * and plans 10 parameters instead of 10 per row.
+ */
+const INSERT_SQL = `
+  INSERT INTO engagement_events (
+    organization_id, session_id, participant_id, type, source, participant_kind,
+    client_event_id, occurred_at, duration_ms, data)
+  SELECT $1::uuid, e.* FROM unnest(
+    $2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[],
+    $7::varchar[], $8::timestamptz[], $9::integer[], $10::jsonb[]) AS e
+  ON CONFLICT (organization_id, session_id, client_event_id)
+    WHERE client_event_id IS NOT NULL DO NOTHING
+  RETURNING id`;
 
 /** Stores engagement events, append-only and idempotent on the client event id. */
 @Injectable()
@@ -51,38 +49,22 @@ export class EngagementEventsService {
     ctx: RequestContext,
     events: readonly NewEngagementEvent[],
   ): Promise<number> {
-    let stored = 0;
-    for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
-      const chunk = events.slice(start, start + ROWS_PER_INSERT);
-      const params: unknown[] = [];
-      const tuples = chunk.map((event) => {
-        const base = params.length;
-        params.push(
-          ctx.organizationId,
-          event.sessionId,
-          event.participantId,
-          event.type,
-          event.source ?? 'api',
-          event.participantKind ?? 'standard',
-          event.clientEventId ?? null,
-          event.occurredAt,
-          event.durationMs ?? null,
-          JSON.stringify(event.data ?? {}),
-        );
-
-        return `(${COLUMNS.map((_, index) => `$${base + index + 1}`).join(', ')})`;
-      });
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO engagement_events (${COLUMNS.join(', ')})
-         VALUES ${tuples.join(', ')}
-         ON CONFLICT (organization_id, session_id, client_event_id)
-           WHERE client_event_id IS NOT NULL DO NOTHING
-         RETURNING id`,
-        params,
-      );
-      stored += inserted.length;
+    if (events.length === 0) {
+      return 0;
     }
+    const inserted: unknown[] = await manager.query(INSERT_SQL, [
+      ctx.organizationId,
+      events.map((event) => event.sessionId),
+      events.map((event) => event.participantId),
+      events.map((event) => event.type),
+      events.map((event) => event.source ?? 'api'),
+      events.map((event) => event.participantKind ?? 'standard'),
+      events.map((event) => event.clientEventId ?? null),
+      events.map((event) => event.occurredAt.toISOString()),
+      events.map((event) => event.durationMs ?? null),
+      events.map((event) => JSON.stringify(event.data ?? {})),
+    ]);
 
-    return stored;
+    return inserted.length;
   }
 }

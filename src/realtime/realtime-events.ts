@@ -3,7 +3,16 @@ import { EventIterator } from './event-iterator';
 import { PUB_SUB, PubSub } from './pubsub';
 
 /** The subscription events, one channel per organization, session and event. */
-export type SessionEventName = 'transcriptSegmentAdded' | 'sessionStatusChanged' | 'sessionPhaseChanged';
+export type SessionEventName =
+  | 'transcriptSegmentAdded'
+  | 'sessionStatusChanged'
+  | 'sessionPhaseChanged'
+  | 'activityChanged'
+  | 'activityResultsUpdated'
+  | 'instructorAlertRaised'
+  | 'breakoutStatusChanged'
+  | 'breakoutMessagePosted'
+  | 'boardOperationAdded';
 
 /**
  * Returns the channel of one session's event. The organization id is part of the name, so a

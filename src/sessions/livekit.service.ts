@@ -19,6 +19,8 @@ export interface MediaTokenRequest {
   metadata: Record<string, unknown>;
   role: ParticipantRole;
   ttlSeconds: number;
+  /** Grants to use instead of the role's, such as a hidden listener's. */
+  grant?: VideoGrant;
 }
 
 /** Returns the LiveKit grants of a role: instructors moderate, students take part, observers watch. */
@@ -89,7 +91,7 @@ export class LivekitService {
       metadata: JSON.stringify(request.metadata),
       ttl: request.ttlSeconds,
     });
-    token.addGrant(grantsForRole(request.role, request.roomName));
+    token.addGrant(request.grant ?? grantsForRole(request.role, request.roomName));
 
     return token.toJwt();
   }

@@ -161,6 +161,34 @@ export class ParticipantsService {
     return participant;
   }
 
+  /**
+   * Sets participants' first join and last leave inside the caller's transaction. The rows are
+   * locked in id order before `derive` reads what they should be, so concurrent updates of one
+   * participant apply one after the other, each from the committed state of the other. The
+   * engagement module derives both times from joined and left events.
+   */
+  async updatePresence(
+    manager: EntityManager,
+    ctx: RequestContext,
+    participantIds: readonly string[],
+    derive: () => Promise<Map<string, { joinedAt: Date | null; leftAt: Date | null }>>,
+  ): Promise<void> {
+    if (participantIds.length === 0) {
+      return;
+    }
+    await manager.query(
+      `SELECT id FROM participants WHERE id = ANY($1) AND organization_id = $2 ORDER BY id FOR UPDATE`,
+      [[...participantIds], ctx.organizationId],
+    );
+    for (const [participantId, presence] of await derive()) {
+      await manager.query(
+        `UPDATE participants SET joined_at = $3, left_at = $4, updated_at = now()
+         WHERE id = $1 AND organization_id = $2`,
+        [participantId, ctx.organizationId, presence.joinedAt, presence.leftAt],
+      );
+    }
+  }
+
   /** Records a join: joinedAt keeps the first join, and leftAt is cleared until the next leave. */
   async recordJoin(ctx: RequestContext, participantId: string, at: Date): Promise<void> {
     await this.dataSource.query(

@@ -63,6 +63,6 @@ import { SessionSubscriptionsResolver } from './session-subscriptions.resolver';
     { provide: SESSION_ROSTER, useClass: EnrollmentRoster },
   ],
   controllers: [SessionsController, SessionPhasesController, ParticipantsController],
-  exports: [SessionsService, ParticipantsService, PhaseToolGate],
+  exports: [SessionsService, ParticipantsService, PhaseToolGate, LivekitService],
 })
 export class SessionsModule {}

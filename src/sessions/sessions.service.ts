@@ -35,9 +35,13 @@ export interface SessionWithRelations {
 /** Sort key of session lists and cursors. */
 export const sessionSortValue = (session: Session): string => session.scheduledStart.toISOString();
 
+/** Work that another module runs after a session has ended. */
+export type SessionEndedListener = (ctx: RequestContext, session: Session) => Promise<void>;
+
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
+  private readonly endedListeners: SessionEndedListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -182,6 +186,14 @@ export class SessionsService {
   }
 
   /**
+   * Registers work that runs after a session has ended and the change has committed, such as
+   * closing its breakout groups. A failure is logged and does not undo the end.
+   */
+  onSessionEnded(listener: SessionEndedListener): void {
+    this.endedListeners.push(listener);
+  }
+
+  /**
    * Moves a live session to ended and marks its active phase done. afterEnd runs in the same
    * transaction, and the LiveKit room closes after the commit.
    */
@@ -196,6 +208,16 @@ export class SessionsService {
     });
     await this.publishStatusChange(ctx, session, 'live');
     await publishPhaseTransitions(this.realtime, ctx, session.id, phaseTransitions);
+    for (const listener of this.endedListeners) {
+      try {
+        await listener(ctx, session);
+      } catch (error) {
+        this.logger.error(
+          { err: error, ...this.ids(ctx, session) },
+          'Work after the session ended failed',
+        );
+      }
+    }
     await this.livekit.closeRoom(session.livekitRoomName, this.ids(ctx, session));
 
     return session;
@@ -268,6 +290,22 @@ export class SessionsService {
   findParticipants(ctx: RequestContext, sessionIds: readonly string[]): Promise<Participant[]> {
     return this.participants.find({
       where: { organizationId: ctx.organizationId, sessionId: In([...sessionIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * Finds the session that uses a LiveKit room, in any organization. Only for callers that are
+   * authenticated without an organization, such as signed LiveKit webhooks.
+   */
+  findByLivekitRoomName(roomName: string): Promise<Session | null> {
+    return this.sessions.findOneBy({ livekitRoomName: roomName });
+  }
+
+  /** Returns every participant row of a student, across the organization's sessions. */
+  findStudentParticipants(ctx: RequestContext, studentId: string): Promise<Participant[]> {
+    return this.participants.find({
+      where: { organizationId: ctx.organizationId, studentId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
   }

@@ -3,6 +3,45 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActivityChangeAction =
+  | 'closed'
+  | 'opened';
+
+/** poll: an opinion or quick vote; check: a comprehension check with a correct answer. */
+export type ActivityKind =
+  | 'check'
+  | 'poll';
+
+export type ActivityOptionInput = {
+  /** Stable id: letters, digits, _ and -. Defaults to a, b, c, … by position. */
+  id?: string | null | undefined;
+  label: string;
+};
+
+/** single_choice and multiple_choice pick option ids; numeric answers a number, correct within a tolerance; short_text answers text, matched to accepted answers ignoring case and whitespace. */
+export type ActivityQuestionType =
+  | 'multiple_choice'
+  | 'numeric'
+  | 'short_text'
+  | 'single_choice';
+
+export type ActivityResponseInput = {
+  /** The answer of a numeric question. */
+  number?: number | null | undefined;
+  /** Chosen option ids: one for single_choice, one or more for multiple_choice. */
+  optionIds?: Array<string> | null | undefined;
+  /** The responding student participant. Required with an API key; a participant token responds for itself. */
+  participantId?: string | null | undefined;
+  /** The answer of a short_text question. */
+  text?: string | null | undefined;
+};
+
+/** draft → open → closed. Only open activities accept responses. */
+export type ActivityStatus =
+  | 'closed'
+  | 'draft'
+  | 'open';
+
 export type AddObjectivesInput = {
   /** Appended after the existing objectives, in this order. */
   objectives: Array<ObjectiveInput>;
@@ -16,10 +55,160 @@ export type AddParticipantInput = {
   memberId?: string | null | undefined;
 };
 
+export type AlertSettingsInput = {
+  /** From 0.05 to 1; default 0.5. */
+  incorrectShareThreshold?: number | null | undefined;
+  /** From 1 to 20; default 3. */
+  missedActivitiesThreshold?: number | null | undefined;
+};
+
+/** incorrect_streak: a student answered their last three checks incorrectly; class_incorrect: more than the session’s threshold share answered a check incorrectly; missed_responses: a student did not respond to the last N activities; help_requested: a breakout group asked for help. */
+export type AlertType =
+  | 'class_incorrect'
+  | 'help_requested'
+  | 'incorrect_streak'
+  | 'missed_responses';
+
+/** Which students may draw: everyone, instructor_only (no student), or selected (the listed participants). Instructors and API keys always may. */
+export type BoardDrawPolicy =
+  | 'everyone'
+  | 'instructor_only'
+  | 'selected';
+
+/** The kind of a board element, which decides its required properties. */
+export type BoardElementKind =
+  | 'arrow'
+  | 'ellipse'
+  | 'image'
+  | 'line'
+  | 'rectangle'
+  | 'sticky_note'
+  | 'stroke'
+  | 'text';
+
+/** What timeToFirstAddMs counts from: the board’s creation, or the start of the lesson phase that was active at the first add when it started later. */
+export type BoardFirstAddReference =
+  | 'board_created'
+  | 'phase_started';
+
+export type BoardOperationInput = {
+  /** Idempotency key, unique per board: resending the same operation with it returns the stored one. */
+  clientOperationId: string;
+  /** The client-chosen element id for add, update and delete: letters, digits and _ : . -. */
+  elementId?: string | null | undefined;
+  /** Required for add; optional for update, where it must equal the element’s kind. */
+  kind?: BoardElementKind | null | undefined;
+  /** add: the element’s properties. update: the properties to change, merged into the current ones; null removes a key. */
+  properties?: unknown;
+  type: BoardOperationType;
+};
+
+/** add, update or delete one element; clear every element; undo the author’s own last operation on the board. */
+export type BoardOperationType =
+  | 'add'
+  | 'clear'
+  | 'delete'
+  | 'undo'
+  | 'update';
+
+export type BreakoutCloseReason =
+  | 'closed_by_instructor'
+  | 'session_ended'
+  | 'time_limit';
+
+export type BreakoutGroupSpec = {
+  /** This group’s task, instead of the shared instructions. */
+  instructions?: string | null | undefined;
+  /** Default: "Group <n>". */
+  name?: string | null | undefined;
+  /** Student participants of the session. */
+  participantIds: Array<string>;
+};
+
+export type BreakoutGroupStatus =
+  | 'closed'
+  | 'open';
+
+export type BreakoutHelpInput = {
+  /** What the group needs. */
+  message?: string | null | undefined;
+};
+
+export type BreakoutPresenceInput = {
+  state: BreakoutPresenceState;
+};
+
+/** joined or left: the caller connected to or left the group’s LiveKit room. */
+export type BreakoutPresenceState =
+  | 'joined'
+  | 'left';
+
+/** How students are put into breakout groups: `manual` (lists of participant ids), `random`, or `balanced` (spread by each student’s share of correct check responses in the session). */
+export type BreakoutStrategy =
+  | 'balanced'
+  | 'manual'
+  | 'random';
+
+export type BroadcastBreakoutMessageInput = {
+  body: string;
+};
+
+export type CreateActivityInput = {
+  /** Accepted answers of a short_text question, matched ignoring case and whitespace. */
+  acceptedAnswers?: Array<string> | null | undefined;
+  /** When true, no output names who gave which answer. Default false. */
+  anonymous?: boolean | null | undefined;
+  /** The correct answer of a numeric question. */
+  correctNumber?: number | null | undefined;
+  /** Correct option ids: exactly one for single_choice, one or more for multiple_choice. */
+  correctOptionIds?: Array<string> | null | undefined;
+  kind: ActivityKind;
+  /** An objective code of the curricula of the session’s enrollments. */
+  objectiveCode?: string | null | undefined;
+  /** 2 to 20 options for choice questions; omit for numeric and short_text. */
+  options?: Array<ActivityOptionInput> | null | undefined;
+  prompt: string;
+  questionType: ActivityQuestionType;
+  /** Seconds the activity stays open; it closes itself then. */
+  timeLimitSeconds?: number | null | undefined;
+  /** Largest accepted distance from correctNumber; default 0. */
+  tolerance?: number | null | undefined;
+};
+
 export type CreateApiKeyInput = {
   name: string;
   /** Any of: admin, read, write, sessions:write, transcripts:write, recaps:write. */
   scopes: Array<string>;
+};
+
+export type CreateBoardInput = {
+  /** Default: everyone. */
+  drawPolicy?: BoardDrawPolicy | null | undefined;
+  /** true freezes the board for students; instructors and API keys still draw. */
+  locked?: boolean | null | undefined;
+  /** Participants of the session who may draw under drawPolicy selected; at most 500. */
+  selectedParticipantIds?: Array<string> | null | undefined;
+  /** Default: "Main board". */
+  title?: string | null | undefined;
+};
+
+export type CreateBreakoutGroupsInput = {
+  /** An activity of this session that the groups work on. */
+  activityId?: string | null | undefined;
+  /** Creates a whiteboard for each group. Default false. */
+  createBoards?: boolean | null | undefined;
+  /** With `random` or `balanced`: the number of groups. Give this or groupSize. */
+  groupCount?: number | null | undefined;
+  /** With `random` or `balanced`: the most students per group. Give this or groupCount. */
+  groupSize?: number | null | undefined;
+  /** Required with `manual`, not allowed otherwise. */
+  groups?: Array<BreakoutGroupSpec> | null | undefined;
+  /** The task of every group. */
+  instructions: string;
+  /** How students are put into groups. `manual`: `groups` lists each group’s participant ids. `random`: the session’s students who are not removed and not in an open group are shuffled and dealt to `groupCount` groups, or to as many groups of at most `groupSize` as needed. `balanced`: the same students are ranked by their share of correct responses to this session’s checks (highest first, ties in random order), students without check responses follow in random order, and the ranking is dealt in serpentine order (1…k, k…1, …), so every group gets a mix of strong and weak students. In both dealt strategies group sizes differ by at most one. */
+  strategy: BreakoutStrategy;
+  /** Minutes until the groups close by themselves. */
+  timeLimitMinutes: number;
 };
 
 export type CreateCurriculumInput = {
@@ -106,6 +295,61 @@ export type EditRecapInput = {
   /** Why the recap was changed. */
   note?: string | null | undefined;
 };
+
+export type EngagementEventBatchInput = {
+  /** 1 to 1000 events, stored in one transaction: one invalid event rejects the whole batch. */
+  events: Array<EngagementEventInput>;
+};
+
+export type EngagementEventInput = {
+  /** `responded` and `board_operation` only: the activity. */
+  activityId?: string | null | undefined;
+  /** The reporter's id for the event, unique per session. A repeat of a stored id is ignored and counted in `duplicates`. */
+  clientEventId?: string | null | undefined;
+  /** `joined` and `left` only: the id of one connection (such as a LiveKit participant sid). A `left` closes the connections with the same id, or, without an id, every open connection without one. */
+  connectionId?: string | null | undefined;
+  /** `responded` only, and only with an API key: whether the answer was correct. Leave it out for anonymous activities. */
+  correct?: boolean | null | undefined;
+  /** `spoke` only, and required there: speaking time in milliseconds, 1 to 14400000. */
+  durationMs?: number | null | undefined;
+  /** `attention_changed` only, and required there: whether the participant is focused on the session now. */
+  focused?: boolean | null | undefined;
+  /** When the event happened: ISO 8601 with a UTC offset, at most 5 minutes after the server clock. */
+  occurredAt: string;
+  /** `camera_toggled` and `microphone_toggled` only, and required there: whether the device is on now. */
+  on?: boolean | null | undefined;
+  /** `board_operation` only: what was done, lowercase letters and underscores. */
+  operation?: string | null | undefined;
+  /** The participant the event is about. A participant token may leave it out (its own id is used) and may name only itself; an API key must name a participant of the session. */
+  participantId?: string | null | undefined;
+  /** The connection the event came from; default `standard`. Events of screen_share, recorder and agent connections are stored but never count toward attendance or any rollup. */
+  participantKind?: string | null | undefined;
+  /** `phase_changed` only: the phase that started. */
+  phaseId?: string | null | undefined;
+  /** `hand_raised` only: true when the hand goes up (default), false when it goes down. */
+  raised?: boolean | null | undefined;
+  /** `reaction` only, and required there. One of: thumbs_up, thumbs_down, clap, heart, laugh, surprised, confused. */
+  reaction?: string | null | undefined;
+  /** `chat_message` only: the message, 1 to 2000 characters. Only its length is stored. */
+  text?: string | null | undefined;
+  type: EngagementEventType;
+};
+
+/** What a participant did. */
+export type EngagementEventType =
+  | 'attention_changed'
+  | 'board_operation'
+  | 'camera_toggled'
+  | 'chat_message'
+  | 'hand_raised'
+  | 'help_requested'
+  | 'joined'
+  | 'left'
+  | 'microphone_toggled'
+  | 'phase_changed'
+  | 'reaction'
+  | 'responded'
+  | 'spoke';
 
 /** active and paused enrollments may change; completed and withdrawn ones are final. */
 export type EnrollmentStatus =
@@ -277,6 +521,11 @@ export type SpeakerRole =
   | 'other'
   | 'student';
 
+export type SubmitBoardOperationsInput = {
+  /** 1 to 100 operations, each at most 32768 bytes as JSON, applied in order in one transaction: one rejected operation rejects the whole submission. */
+  operations: Array<BoardOperationInput>;
+};
+
 /** `json` (segments array), `webvtt` (WebVTT captions) or `text` (`Speaker: text` lines). */
 export type TranscriptFormat =
   | 'json'
@@ -308,6 +557,15 @@ export type TranscriptSegmentInput = {
 export type TranscriptSegmentSource =
   | 'live'
   | 'upload';
+
+export type UpdateBoardInput = {
+  drawPolicy?: BoardDrawPolicy | null | undefined;
+  /** true freezes the board for students; instructors and API keys still draw. */
+  locked?: boolean | null | undefined;
+  /** Participants of the session who may draw under drawPolicy selected; at most 500. */
+  selectedParticipantIds?: Array<string> | null | undefined;
+  title?: string | null | undefined;
+};
 
 export type UpdateEnrollmentInput = {
   /** Replaces the planned sequence. */
@@ -344,6 +602,252 @@ export type UpdateStudentInput = {
   name?: string | null | undefined;
   timeZone?: string | null | undefined;
 };
+
+export type ActivityFieldsFragment = { id: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, prompt: string, hasCorrectAnswer: boolean, correctOptionIds: Array<string> | null, correctNumber: number | null, tolerance: number | null, acceptedAnswers: Array<string> | null, objectiveCode: string | null, anonymous: boolean, timeLimitSeconds: number | null, status: ActivityStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, closeReason: string | null, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> };
+
+export type ActivityResponseFieldsFragment = { id: string, sessionId: string, activityId: string, participantId: string | null, correct: boolean | null, revision: number, submittedAt: string, updatedAt: string, answer: { optionIds: Array<string> | null, number: number | null, text: string | null } };
+
+export type ActivityResultsFieldsFragment = { activityId: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, status: ActivityStatus, anonymous: boolean, eligible: number, respondents: number, selections: number, correctCount: number | null, incorrectCount: number | null, correctShare: number | null, computedAt: string, options: Array<{ optionId: string, label: string, count: number, correct: boolean | null }>, numeric: { count: number, min: number, max: number, mean: number, median: number } | null, textAnswers: Array<{ answer: string, count: number }> };
+
+export type AlertFieldsFragment = { id: string, sessionId: string, type: AlertType, participantId: string | null, activityId: string | null, message: string, data: unknown, createdAt: string, acknowledgedAt: string | null };
+
+export type AlertSettingsFieldsFragment = { sessionId: string, incorrectShareThreshold: number, missedActivitiesThreshold: number };
+
+export type ActivitiesQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type ActivitiesQuery = { activities: Array<{ id: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, prompt: string, hasCorrectAnswer: boolean, correctOptionIds: Array<string> | null, correctNumber: number | null, tolerance: number | null, acceptedAnswers: Array<string> | null, objectiveCode: string | null, anonymous: boolean, timeLimitSeconds: number | null, status: ActivityStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, closeReason: string | null, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> };
+
+export type ActivityQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ActivityQuery = { activity: { id: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, prompt: string, hasCorrectAnswer: boolean, correctOptionIds: Array<string> | null, correctNumber: number | null, tolerance: number | null, acceptedAnswers: Array<string> | null, objectiveCode: string | null, anonymous: boolean, timeLimitSeconds: number | null, status: ActivityStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, closeReason: string | null, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } };
+
+export type ActivityResultsQueryVariables = Exact<{
+  activityId: string;
+}>;
+
+
+export type ActivityResultsQuery = { activityResults: { activityId: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, status: ActivityStatus, anonymous: boolean, eligible: number, respondents: number, selections: number, correctCount: number | null, incorrectCount: number | null, correctShare: number | null, computedAt: string, options: Array<{ optionId: string, label: string, count: number, correct: boolean | null }>, numeric: { count: number, min: number, max: number, mean: number, median: number } | null, textAnswers: Array<{ answer: string, count: number }> } };
+
+export type ActivityResponsesQueryVariables = Exact<{
+  activityId: string;
+}>;
+
+
+export type ActivityResponsesQuery = { activityResponses: Array<{ id: string, sessionId: string, activityId: string, participantId: string | null, displayName: string, correct: boolean | null, revision: number, submittedAt: string, updatedAt: string, answer: { optionIds: Array<string> | null, number: number | null, text: string | null } }> };
+
+export type MyActivityResponseQueryVariables = Exact<{
+  activityId: string;
+}>;
+
+
+export type MyActivityResponseQuery = { myActivityResponse: { id: string, sessionId: string, activityId: string, participantId: string | null, correct: boolean | null, revision: number, submittedAt: string, updatedAt: string, answer: { optionIds: Array<string> | null, number: number | null, text: string | null } } | null };
+
+export type CreateActivityMutationVariables = Exact<{
+  sessionId: string;
+  input: CreateActivityInput;
+}>;
+
+
+export type CreateActivityMutation = { createActivity: { id: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, prompt: string, hasCorrectAnswer: boolean, correctOptionIds: Array<string> | null, correctNumber: number | null, tolerance: number | null, acceptedAnswers: Array<string> | null, objectiveCode: string | null, anonymous: boolean, timeLimitSeconds: number | null, status: ActivityStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, closeReason: string | null, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } };
+
+export type OpenActivityMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OpenActivityMutation = { openActivity: { id: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, prompt: string, hasCorrectAnswer: boolean, correctOptionIds: Array<string> | null, correctNumber: number | null, tolerance: number | null, acceptedAnswers: Array<string> | null, objectiveCode: string | null, anonymous: boolean, timeLimitSeconds: number | null, status: ActivityStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, closeReason: string | null, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } };
+
+export type CloseActivityMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CloseActivityMutation = { closeActivity: { id: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, prompt: string, hasCorrectAnswer: boolean, correctOptionIds: Array<string> | null, correctNumber: number | null, tolerance: number | null, acceptedAnswers: Array<string> | null, objectiveCode: string | null, anonymous: boolean, timeLimitSeconds: number | null, status: ActivityStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, closeReason: string | null, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } };
+
+export type SubmitActivityResponseMutationVariables = Exact<{
+  activityId: string;
+  input: ActivityResponseInput;
+}>;
+
+
+export type SubmitActivityResponseMutation = { submitActivityResponse: { id: string, sessionId: string, activityId: string, participantId: string | null, correct: boolean | null, revision: number, submittedAt: string, updatedAt: string, answer: { optionIds: Array<string> | null, number: number | null, text: string | null } } };
+
+export type AlertsQueryVariables = Exact<{
+  sessionId: string;
+  unacknowledgedOnly?: boolean | null | undefined;
+}>;
+
+
+export type AlertsQuery = { alerts: Array<{ id: string, sessionId: string, type: AlertType, participantId: string | null, activityId: string | null, message: string, data: unknown, createdAt: string, acknowledgedAt: string | null }> };
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, sessionId: string, type: AlertType, participantId: string | null, activityId: string | null, message: string, data: unknown, createdAt: string, acknowledgedAt: string | null } };
+
+export type AlertSettingsQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type AlertSettingsQuery = { alertSettings: { sessionId: string, incorrectShareThreshold: number, missedActivitiesThreshold: number } };
+
+export type UpdateAlertSettingsMutationVariables = Exact<{
+  sessionId: string;
+  input: AlertSettingsInput;
+}>;
+
+
+export type UpdateAlertSettingsMutation = { updateAlertSettings: { sessionId: string, incorrectShareThreshold: number, missedActivitiesThreshold: number } };
+
+export type ActivityChangedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type ActivityChangedSubscription = { activityChanged: { sessionId: string, activityId: string, action: ActivityChangeAction, occurredAt: string, activity: { id: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, prompt: string, hasCorrectAnswer: boolean, correctOptionIds: Array<string> | null, correctNumber: number | null, tolerance: number | null, acceptedAnswers: Array<string> | null, objectiveCode: string | null, anonymous: boolean, timeLimitSeconds: number | null, status: ActivityStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, closeReason: string | null, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } } };
+
+export type ActivityResultsUpdatedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type ActivityResultsUpdatedSubscription = { activityResultsUpdated: { activityId: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, status: ActivityStatus, anonymous: boolean, eligible: number, respondents: number, selections: number, correctCount: number | null, incorrectCount: number | null, correctShare: number | null, computedAt: string, options: Array<{ optionId: string, label: string, count: number, correct: boolean | null }>, numeric: { count: number, min: number, max: number, mean: number, median: number } | null, textAnswers: Array<{ answer: string, count: number }> } };
+
+export type InstructorAlertRaisedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type InstructorAlertRaisedSubscription = { instructorAlertRaised: { id: string, sessionId: string, type: AlertType, participantId: string | null, activityId: string | null, message: string, data: unknown, createdAt: string, acknowledgedAt: string | null } };
+
+export type BreakoutGroupFieldsFragment = { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string };
+
+export type BreakoutGroupOutputFieldsFragment = { board: unknown, members: Array<{ participantId: string, displayName: string }>, activity: { activityId: string, responseCount: number, respondentCount: number, correctCount: number } | null, helpRequests: Array<{ participantId: string, message: string | null, requestedAt: string }> };
+
+export type BreakoutMessageFieldsFragment = { id: string, sessionId: string, body: string, groupIds: Array<string>, senderParticipantId: string | null, sentAt: string };
+
+export type BreakoutStatusFieldsFragment = { sessionId: string, readAt: string, groups: Array<{ presentCount: number, absentCount: number, boardOperationCount: number, responseCount: number, respondentCount: number, helpRequestCount: number, lastHelpRequestAt: string | null, group: { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string }, members: Array<{ participantId: string, displayName: string, present: boolean, lastSeenAt: string | null, removed: boolean }> }> };
+
+export type BreakoutJoinFieldsFragment = { participantId: string, hidden: boolean, participantToken: string, expiresAt: string, expiresInSeconds: number, group: { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string }, media: { available: boolean, reason: string | null, url: string | null, token: string | null, roomName: string | null } };
+
+export type BreakoutGroupsQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type BreakoutGroupsQuery = { breakoutGroups: Array<{ id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string, output: { board: unknown, members: Array<{ participantId: string, displayName: string }>, activity: { activityId: string, responseCount: number, respondentCount: number, correctCount: number } | null, helpRequests: Array<{ participantId: string, message: string | null, requestedAt: string }> } | null }> };
+
+export type BreakoutGroupQueryVariables = Exact<{
+  sessionId: string;
+  groupId: string;
+}>;
+
+
+export type BreakoutGroupQuery = { breakoutGroup: { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string, output: { board: unknown, members: Array<{ participantId: string, displayName: string }>, activity: { activityId: string, responseCount: number, respondentCount: number, correctCount: number } | null, helpRequests: Array<{ participantId: string, message: string | null, requestedAt: string }> } | null } };
+
+export type BreakoutStatusQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type BreakoutStatusQuery = { breakoutStatus: { sessionId: string, readAt: string, groups: Array<{ presentCount: number, absentCount: number, boardOperationCount: number, responseCount: number, respondentCount: number, helpRequestCount: number, lastHelpRequestAt: string | null, group: { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string }, members: Array<{ participantId: string, displayName: string, present: boolean, lastSeenAt: string | null, removed: boolean }> }> } };
+
+export type BreakoutMessagesQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type BreakoutMessagesQuery = { breakoutMessages: Array<{ id: string, sessionId: string, body: string, groupIds: Array<string>, senderParticipantId: string | null, sentAt: string }> };
+
+export type CreateBreakoutGroupsMutationVariables = Exact<{
+  sessionId: string;
+  input: CreateBreakoutGroupsInput;
+}>;
+
+
+export type CreateBreakoutGroupsMutation = { createBreakoutGroups: Array<{ id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string }> };
+
+export type CloseBreakoutGroupMutationVariables = Exact<{
+  sessionId: string;
+  groupId: string;
+}>;
+
+
+export type CloseBreakoutGroupMutation = { closeBreakoutGroup: { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string, output: { board: unknown, members: Array<{ participantId: string, displayName: string }>, activity: { activityId: string, responseCount: number, respondentCount: number, correctCount: number } | null, helpRequests: Array<{ participantId: string, message: string | null, requestedAt: string }> } | null } };
+
+export type CloseBreakoutGroupsMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type CloseBreakoutGroupsMutation = { closeBreakoutGroups: Array<{ id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string, output: { board: unknown, members: Array<{ participantId: string, displayName: string }>, activity: { activityId: string, responseCount: number, respondentCount: number, correctCount: number } | null, helpRequests: Array<{ participantId: string, message: string | null, requestedAt: string }> } | null }> };
+
+export type JoinBreakoutGroupMutationVariables = Exact<{
+  sessionId: string;
+  groupId: string;
+  participantId?: string | null | undefined;
+}>;
+
+
+export type JoinBreakoutGroupMutation = { joinBreakoutGroup: { participantId: string, hidden: boolean, participantToken: string, expiresAt: string, expiresInSeconds: number, group: { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string }, media: { available: boolean, reason: string | null, url: string | null, token: string | null, roomName: string | null } } };
+
+export type ListenToBreakoutGroupMutationVariables = Exact<{
+  sessionId: string;
+  groupId: string;
+  participantId?: string | null | undefined;
+}>;
+
+
+export type ListenToBreakoutGroupMutation = { listenToBreakoutGroup: { participantId: string, hidden: boolean, participantToken: string, expiresAt: string, expiresInSeconds: number, group: { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string }, media: { available: boolean, reason: string | null, url: string | null, token: string | null, roomName: string | null } } };
+
+export type RequestBreakoutHelpMutationVariables = Exact<{
+  sessionId: string;
+  groupId: string;
+  input?: BreakoutHelpInput | null | undefined;
+}>;
+
+
+export type RequestBreakoutHelpMutation = { requestBreakoutHelp: { participantId: string, message: string | null, requestedAt: string } };
+
+export type ReportBreakoutPresenceMutationVariables = Exact<{
+  sessionId: string;
+  groupId: string;
+  input: BreakoutPresenceInput;
+}>;
+
+
+export type ReportBreakoutPresenceMutation = { reportBreakoutPresence: { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string } };
+
+export type BroadcastBreakoutMessageMutationVariables = Exact<{
+  sessionId: string;
+  input: BroadcastBreakoutMessageInput;
+}>;
+
+
+export type BroadcastBreakoutMessageMutation = { broadcastBreakoutMessage: { id: string, sessionId: string, body: string, groupIds: Array<string>, senderParticipantId: string | null, sentAt: string } };
+
+export type BreakoutStatusChangedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type BreakoutStatusChangedSubscription = { breakoutStatusChanged: { sessionId: string, readAt: string, groups: Array<{ presentCount: number, absentCount: number, boardOperationCount: number, responseCount: number, respondentCount: number, helpRequestCount: number, lastHelpRequestAt: string | null, group: { id: string, sessionId: string, position: number, name: string, strategy: BreakoutStrategy, instructions: string, activityId: string | null, boardId: string | null, livekitRoomName: string, status: BreakoutGroupStatus, closesAt: string, closedAt: string | null, closedReason: BreakoutCloseReason | null, participantIds: Array<string>, createdAt: string, updatedAt: string }, members: Array<{ participantId: string, displayName: string, present: boolean, lastSeenAt: string | null, removed: boolean }> }> } };
+
+export type BreakoutMessagePostedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type BreakoutMessagePostedSubscription = { breakoutMessagePosted: { id: string, sessionId: string, body: string, groupIds: Array<string>, senderParticipantId: string | null, sentAt: string } };
 
 export type ObjectiveFieldsFragment = { id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string };
 
@@ -385,6 +889,54 @@ export type ImportCurriculumMutationVariables = Exact<{
 
 
 export type ImportCurriculumMutation = { importCurriculum: { objectiveCount: number, warnings: Array<{ field: string, reason: string, message: string }>, curriculum: { id: string, name: string, subject: string | null, description: string | null, gradeLevels: Array<string>, source: string | null, sourceUrl: string | null, license: string | null, licenseNotice: string | null, licenseUrl: string | null, createdAt: string, updatedAt: string, objectives: Array<{ id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string }> } } };
+
+export type EngagementEventFieldsFragment = { id: string, sessionId: string, participantId: string, type: EngagementEventType, source: string, participantKind: string, clientEventId: string | null, occurredAt: string, receivedAt: string, durationMs: number | null, data: unknown };
+
+export type EngagementIngestResultFieldsFragment = { sessionId: string, received: number, accepted: number, duplicates: number };
+
+export type ParticipantEngagementFieldsFragment = { participantId: string, role: ParticipantRole, displayName: string, studentId: string | null, attendedMinutes: number, attendanceShare: number | null, talkSeconds: number, talkShare: number, responses: number, gradedResponses: number, correctResponses: number, correctRate: number | null, boardOperations: number, attentionShare: number | null, handRaises: number, chatMessages: number, reactions: number, helpRequests: number, participationScore: number };
+
+export type RecordEngagementEventMutationVariables = Exact<{
+  sessionId: string;
+  input: EngagementEventInput;
+}>;
+
+
+export type RecordEngagementEventMutation = { recordEngagementEvent: { sessionId: string, received: number, accepted: number, duplicates: number } };
+
+export type RecordEngagementEventsMutationVariables = Exact<{
+  sessionId: string;
+  input: EngagementEventBatchInput;
+}>;
+
+
+export type RecordEngagementEventsMutation = { recordEngagementEvents: { sessionId: string, received: number, accepted: number, duplicates: number } };
+
+export type EngagementEventsQueryVariables = Exact<{
+  sessionId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  type?: EngagementEventType | null | undefined;
+  participantId?: string | null | undefined;
+}>;
+
+
+export type EngagementEventsQuery = { engagementEvents: { nodes: Array<{ id: string, sessionId: string, participantId: string, type: EngagementEventType, source: string, participantKind: string, clientEventId: string | null, occurredAt: string, receivedAt: string, durationMs: number | null, data: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SessionEngagementQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type SessionEngagementQuery = { sessionEngagement: { sessionId: string, sessionStatus: SessionStatus, sessionMinutes: number, totalTalkSeconds: number, computedAt: string, participants: Array<{ participantId: string, role: ParticipantRole, displayName: string, studentId: string | null, attendedMinutes: number, attendanceShare: number | null, talkSeconds: number, talkShare: number, responses: number, gradedResponses: number, correctResponses: number, correctRate: number | null, boardOperations: number, attentionShare: number | null, handRaises: number, chatMessages: number, reactions: number, helpRequests: number, participationScore: number }> } };
+
+export type StudentEngagementTrendQueryVariables = Exact<{
+  studentId: string;
+  last?: number | null | undefined;
+}>;
+
+
+export type StudentEngagementTrendQuery = { studentEngagementTrend: { studentId: string, slope: number | null, movingAverage: number | null, sessions: Array<{ sessionId: string, sessionTitle: string, startedAt: string, participantId: string, participationScore: number, attendedMinutes: number, movingAverage: number }> } };
 
 export type EnrollmentFieldsFragment = { id: string, studentId: string, instructorId: string, curriculumId: string, plannedObjectiveCodes: Array<string>, startDate: string, status: EnrollmentStatus, createdAt: string, updatedAt: string };
 
@@ -884,6 +1436,92 @@ export type TranscriptSegmentAddedSubscriptionVariables = Exact<{
 
 export type TranscriptSegmentAddedSubscription = { transcriptSegmentAdded: { id: string, sessionId: string, clientSegmentId: string, participantId: string | null, speakerLabel: string, speakerRole: SpeakerRole, text: string, startMs: number, endMs: number, isFinal: boolean, source: TranscriptSegmentSource, receivedAt: string, createdAt: string, updatedAt: string } };
 
+export type BoardFieldsFragment = { id: string, sessionId: string, breakoutGroupId: string | null, title: string, drawPolicy: BoardDrawPolicy, selectedParticipantIds: Array<string>, locked: boolean, sequence: number, elementCount: number, byteSize: number, createdByParticipantId: string | null, createdByApiKeyId: string | null, createdAt: string, updatedAt: string };
+
+export type BoardElementFieldsFragment = { id: string, kind: BoardElementKind, properties: unknown, deleted: boolean };
+
+export type BoardOperationFieldsFragment = { id: string, boardId: string, sessionId: string, sequence: number, type: BoardOperationType, clientOperationId: string, elementId: string | null, undoneSequence: number | null, participantId: string | null, apiKeyId: string | null, createdAt: string, elements: Array<{ id: string, kind: BoardElementKind, properties: unknown, deleted: boolean }> };
+
+export type BoardMetricsFieldsFragment = { sessionId: string, boardId: string | null, boardCount: number, totalOperations: number, idleGapSeconds: number, participants: Array<{ participantId: string, displayName: string, role: ParticipantRole, operations: number, adds: number, updates: number, erasures: number, undos: number, firstOperationAt: string | null, lastOperationAt: string | null, timeToFirstAddMs: number | null, timeToFirstAddFrom: BoardFirstAddReference | null, idleGapCount: number, longestIdleGapMs: number | null }> };
+
+export type BoardQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BoardQuery = { board: { id: string, sessionId: string, breakoutGroupId: string | null, title: string, drawPolicy: BoardDrawPolicy, selectedParticipantIds: Array<string>, locked: boolean, sequence: number, elementCount: number, byteSize: number, createdByParticipantId: string | null, createdByApiKeyId: string | null, createdAt: string, updatedAt: string } };
+
+export type BoardsQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type BoardsQuery = { boards: Array<{ id: string, sessionId: string, breakoutGroupId: string | null, title: string, drawPolicy: BoardDrawPolicy, selectedParticipantIds: Array<string>, locked: boolean, sequence: number, elementCount: number, byteSize: number, createdByParticipantId: string | null, createdByApiKeyId: string | null, createdAt: string, updatedAt: string }> };
+
+export type BoardSnapshotQueryVariables = Exact<{
+  boardId: string;
+}>;
+
+
+export type BoardSnapshotQuery = { boardSnapshot: { sequence: number, board: { id: string, sessionId: string, breakoutGroupId: string | null, title: string, drawPolicy: BoardDrawPolicy, selectedParticipantIds: Array<string>, locked: boolean, sequence: number, elementCount: number, byteSize: number, createdByParticipantId: string | null, createdByApiKeyId: string | null, createdAt: string, updatedAt: string }, elements: Array<{ id: string, kind: BoardElementKind, properties: unknown, deleted: boolean }> } };
+
+export type BoardOperationsQueryVariables = Exact<{
+  boardId: string;
+  afterSequence?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type BoardOperationsQuery = { boardOperations: { boardId: string, latestSequence: number, hasMore: boolean, operations: Array<{ id: string, boardId: string, sessionId: string, sequence: number, type: BoardOperationType, clientOperationId: string, elementId: string | null, undoneSequence: number | null, participantId: string | null, apiKeyId: string | null, createdAt: string, elements: Array<{ id: string, kind: BoardElementKind, properties: unknown, deleted: boolean }> }> } };
+
+export type BoardMetricsQueryVariables = Exact<{
+  boardId: string;
+  idleGapSeconds?: number | null | undefined;
+}>;
+
+
+export type BoardMetricsQuery = { boardMetrics: { sessionId: string, boardId: string | null, boardCount: number, totalOperations: number, idleGapSeconds: number, participants: Array<{ participantId: string, displayName: string, role: ParticipantRole, operations: number, adds: number, updates: number, erasures: number, undos: number, firstOperationAt: string | null, lastOperationAt: string | null, timeToFirstAddMs: number | null, timeToFirstAddFrom: BoardFirstAddReference | null, idleGapCount: number, longestIdleGapMs: number | null }> } };
+
+export type SessionBoardMetricsQueryVariables = Exact<{
+  sessionId: string;
+  idleGapSeconds?: number | null | undefined;
+}>;
+
+
+export type SessionBoardMetricsQuery = { sessionBoardMetrics: { sessionId: string, boardId: string | null, boardCount: number, totalOperations: number, idleGapSeconds: number, participants: Array<{ participantId: string, displayName: string, role: ParticipantRole, operations: number, adds: number, updates: number, erasures: number, undos: number, firstOperationAt: string | null, lastOperationAt: string | null, timeToFirstAddMs: number | null, timeToFirstAddFrom: BoardFirstAddReference | null, idleGapCount: number, longestIdleGapMs: number | null }> } };
+
+export type CreateBoardMutationVariables = Exact<{
+  sessionId: string;
+  input?: CreateBoardInput | null | undefined;
+}>;
+
+
+export type CreateBoardMutation = { createBoard: { id: string, sessionId: string, breakoutGroupId: string | null, title: string, drawPolicy: BoardDrawPolicy, selectedParticipantIds: Array<string>, locked: boolean, sequence: number, elementCount: number, byteSize: number, createdByParticipantId: string | null, createdByApiKeyId: string | null, createdAt: string, updatedAt: string } };
+
+export type UpdateBoardMutationVariables = Exact<{
+  id: string;
+  input: UpdateBoardInput;
+}>;
+
+
+export type UpdateBoardMutation = { updateBoard: { id: string, sessionId: string, breakoutGroupId: string | null, title: string, drawPolicy: BoardDrawPolicy, selectedParticipantIds: Array<string>, locked: boolean, sequence: number, elementCount: number, byteSize: number, createdByParticipantId: string | null, createdByApiKeyId: string | null, createdAt: string, updatedAt: string } };
+
+export type SubmitBoardOperationsMutationVariables = Exact<{
+  boardId: string;
+  input: SubmitBoardOperationsInput;
+}>;
+
+
+export type SubmitBoardOperationsMutation = { submitBoardOperations: { boardId: string, applied: number, repeated: number, latestSequence: number, operations: Array<{ id: string, boardId: string, sessionId: string, sequence: number, type: BoardOperationType, clientOperationId: string, elementId: string | null, undoneSequence: number | null, participantId: string | null, apiKeyId: string | null, createdAt: string, elements: Array<{ id: string, kind: BoardElementKind, properties: unknown, deleted: boolean }> }> } };
+
+export type BoardOperationAddedSubscriptionVariables = Exact<{
+  sessionId: string;
+  boardId?: string | null | undefined;
+}>;
+
+
+export type BoardOperationAddedSubscription = { boardOperationAdded: { id: string, boardId: string, sessionId: string, sequence: number, type: BoardOperationType, clientOperationId: string, elementId: string | null, undoneSequence: number | null, participantId: string | null, apiKeyId: string | null, createdAt: string, elements: Array<{ id: string, kind: BoardElementKind, properties: unknown, deleted: boolean }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -902,6 +1540,233 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ActivityFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ActivityFields on Activity {
+  id
+  sessionId
+  kind
+  questionType
+  prompt
+  options {
+    id
+    label
+  }
+  hasCorrectAnswer
+  correctOptionIds
+  correctNumber
+  tolerance
+  acceptedAnswers
+  objectiveCode
+  anonymous
+  timeLimitSeconds
+  status
+  opensAt
+  closesAt
+  closedAt
+  closeReason
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"ActivityFields"}) as unknown as TypedDocumentString<ActivityFieldsFragment, unknown>;
+export const ActivityResponseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ActivityResponseFields on ActivityResponse {
+  id
+  sessionId
+  activityId
+  participantId
+  answer {
+    optionIds
+    number
+    text
+  }
+  correct
+  revision
+  submittedAt
+  updatedAt
+}
+    `, {"fragmentName":"ActivityResponseFields"}) as unknown as TypedDocumentString<ActivityResponseFieldsFragment, unknown>;
+export const ActivityResultsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ActivityResultsFields on ActivityResults {
+  activityId
+  sessionId
+  kind
+  questionType
+  status
+  anonymous
+  eligible
+  respondents
+  selections
+  options {
+    optionId
+    label
+    count
+    correct
+  }
+  numeric {
+    count
+    min
+    max
+    mean
+    median
+  }
+  textAnswers {
+    answer
+    count
+  }
+  correctCount
+  incorrectCount
+  correctShare
+  computedAt
+}
+    `, {"fragmentName":"ActivityResultsFields"}) as unknown as TypedDocumentString<ActivityResultsFieldsFragment, unknown>;
+export const AlertFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertFields on Alert {
+  id
+  sessionId
+  type
+  participantId
+  activityId
+  message
+  data
+  createdAt
+  acknowledgedAt
+}
+    `, {"fragmentName":"AlertFields"}) as unknown as TypedDocumentString<AlertFieldsFragment, unknown>;
+export const AlertSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertSettingsFields on AlertSettings {
+  sessionId
+  incorrectShareThreshold
+  missedActivitiesThreshold
+}
+    `, {"fragmentName":"AlertSettingsFields"}) as unknown as TypedDocumentString<AlertSettingsFieldsFragment, unknown>;
+export const BreakoutGroupOutputFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BreakoutGroupOutputFields on BreakoutGroupOutput {
+  members {
+    participantId
+    displayName
+  }
+  board
+  activity {
+    activityId
+    responseCount
+    respondentCount
+    correctCount
+  }
+  helpRequests {
+    participantId
+    message
+    requestedAt
+  }
+}
+    `, {"fragmentName":"BreakoutGroupOutputFields"}) as unknown as TypedDocumentString<BreakoutGroupOutputFieldsFragment, unknown>;
+export const BreakoutMessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BreakoutMessageFields on BreakoutMessage {
+  id
+  sessionId
+  body
+  groupIds
+  senderParticipantId
+  sentAt
+}
+    `, {"fragmentName":"BreakoutMessageFields"}) as unknown as TypedDocumentString<BreakoutMessageFieldsFragment, unknown>;
+export const BreakoutGroupFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"BreakoutGroupFields"}) as unknown as TypedDocumentString<BreakoutGroupFieldsFragment, unknown>;
+export const BreakoutStatusFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BreakoutStatusFields on BreakoutStatus {
+  sessionId
+  readAt
+  groups {
+    group {
+      ...BreakoutGroupFields
+    }
+    members {
+      participantId
+      displayName
+      present
+      lastSeenAt
+      removed
+    }
+    presentCount
+    absentCount
+    boardOperationCount
+    responseCount
+    respondentCount
+    helpRequestCount
+    lastHelpRequestAt
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}`, {"fragmentName":"BreakoutStatusFields"}) as unknown as TypedDocumentString<BreakoutStatusFieldsFragment, unknown>;
+export const BreakoutJoinFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BreakoutJoinFields on BreakoutJoinResult {
+  participantId
+  hidden
+  participantToken
+  expiresAt
+  expiresInSeconds
+  group {
+    ...BreakoutGroupFields
+  }
+  media {
+    available
+    reason
+    url
+    token
+    roomName
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}`, {"fragmentName":"BreakoutJoinFields"}) as unknown as TypedDocumentString<BreakoutJoinFieldsFragment, unknown>;
 export const ObjectiveFieldsFragmentDoc = new TypedDocumentString(`
     fragment ObjectiveFields on Objective {
   id
@@ -937,6 +1802,52 @@ export const CurriculumFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"CurriculumFields"}) as unknown as TypedDocumentString<CurriculumFieldsFragment, unknown>;
+export const EngagementEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EngagementEventFields on EngagementEvent {
+  id
+  sessionId
+  participantId
+  type
+  source
+  participantKind
+  clientEventId
+  occurredAt
+  receivedAt
+  durationMs
+  data
+}
+    `, {"fragmentName":"EngagementEventFields"}) as unknown as TypedDocumentString<EngagementEventFieldsFragment, unknown>;
+export const EngagementIngestResultFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EngagementIngestResultFields on EngagementIngestResult {
+  sessionId
+  received
+  accepted
+  duplicates
+}
+    `, {"fragmentName":"EngagementIngestResultFields"}) as unknown as TypedDocumentString<EngagementIngestResultFieldsFragment, unknown>;
+export const ParticipantEngagementFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ParticipantEngagementFields on ParticipantEngagement {
+  participantId
+  role
+  displayName
+  studentId
+  attendedMinutes
+  attendanceShare
+  talkSeconds
+  talkShare
+  responses
+  gradedResponses
+  correctResponses
+  correctRate
+  boardOperations
+  attentionShare
+  handRaises
+  chatMessages
+  reactions
+  helpRequests
+  participationScore
+}
+    `, {"fragmentName":"ParticipantEngagementFields"}) as unknown as TypedDocumentString<ParticipantEngagementFieldsFragment, unknown>;
 export const EnrollmentFieldsFragmentDoc = new TypedDocumentString(`
     fragment EnrollmentFields on Enrollment {
   id
@@ -1319,6 +2230,952 @@ export const TranscriptWriteResultFieldsFragmentDoc = new TypedDocumentString(`
   transcriptVersion
 }
     `, {"fragmentName":"TranscriptWriteResultFields"}) as unknown as TypedDocumentString<TranscriptWriteResultFieldsFragment, unknown>;
+export const BoardFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BoardFields on Board {
+  id
+  sessionId
+  breakoutGroupId
+  title
+  drawPolicy
+  selectedParticipantIds
+  locked
+  sequence
+  elementCount
+  byteSize
+  createdByParticipantId
+  createdByApiKeyId
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"BoardFields"}) as unknown as TypedDocumentString<BoardFieldsFragment, unknown>;
+export const BoardElementFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BoardElementFields on BoardElement {
+  id
+  kind
+  properties
+  deleted
+}
+    `, {"fragmentName":"BoardElementFields"}) as unknown as TypedDocumentString<BoardElementFieldsFragment, unknown>;
+export const BoardOperationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BoardOperationFields on BoardOperation {
+  id
+  boardId
+  sessionId
+  sequence
+  type
+  clientOperationId
+  elementId
+  undoneSequence
+  elements {
+    ...BoardElementFields
+  }
+  participantId
+  apiKeyId
+  createdAt
+}
+    fragment BoardElementFields on BoardElement {
+  id
+  kind
+  properties
+  deleted
+}`, {"fragmentName":"BoardOperationFields"}) as unknown as TypedDocumentString<BoardOperationFieldsFragment, unknown>;
+export const BoardMetricsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BoardMetricsFields on BoardMetrics {
+  sessionId
+  boardId
+  boardCount
+  totalOperations
+  idleGapSeconds
+  participants {
+    participantId
+    displayName
+    role
+    operations
+    adds
+    updates
+    erasures
+    undos
+    firstOperationAt
+    lastOperationAt
+    timeToFirstAddMs
+    timeToFirstAddFrom
+    idleGapCount
+    longestIdleGapMs
+  }
+}
+    `, {"fragmentName":"BoardMetricsFields"}) as unknown as TypedDocumentString<BoardMetricsFieldsFragment, unknown>;
+export const ActivitiesDocument = new TypedDocumentString(`
+    query activities($sessionId: ID!) {
+  activities(sessionId: $sessionId) {
+    ...ActivityFields
+  }
+}
+    fragment ActivityFields on Activity {
+  id
+  sessionId
+  kind
+  questionType
+  prompt
+  options {
+    id
+    label
+  }
+  hasCorrectAnswer
+  correctOptionIds
+  correctNumber
+  tolerance
+  acceptedAnswers
+  objectiveCode
+  anonymous
+  timeLimitSeconds
+  status
+  opensAt
+  closesAt
+  closedAt
+  closeReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ActivitiesQuery, ActivitiesQueryVariables>;
+export const ActivityDocument = new TypedDocumentString(`
+    query activity($id: ID!) {
+  activity(id: $id) {
+    ...ActivityFields
+  }
+}
+    fragment ActivityFields on Activity {
+  id
+  sessionId
+  kind
+  questionType
+  prompt
+  options {
+    id
+    label
+  }
+  hasCorrectAnswer
+  correctOptionIds
+  correctNumber
+  tolerance
+  acceptedAnswers
+  objectiveCode
+  anonymous
+  timeLimitSeconds
+  status
+  opensAt
+  closesAt
+  closedAt
+  closeReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ActivityQuery, ActivityQueryVariables>;
+export const ActivityResultsDocument = new TypedDocumentString(`
+    query activityResults($activityId: ID!) {
+  activityResults(activityId: $activityId) {
+    ...ActivityResultsFields
+  }
+}
+    fragment ActivityResultsFields on ActivityResults {
+  activityId
+  sessionId
+  kind
+  questionType
+  status
+  anonymous
+  eligible
+  respondents
+  selections
+  options {
+    optionId
+    label
+    count
+    correct
+  }
+  numeric {
+    count
+    min
+    max
+    mean
+    median
+  }
+  textAnswers {
+    answer
+    count
+  }
+  correctCount
+  incorrectCount
+  correctShare
+  computedAt
+}`) as unknown as TypedDocumentString<ActivityResultsQuery, ActivityResultsQueryVariables>;
+export const ActivityResponsesDocument = new TypedDocumentString(`
+    query activityResponses($activityId: ID!) {
+  activityResponses(activityId: $activityId) {
+    id
+    sessionId
+    activityId
+    participantId
+    displayName
+    answer {
+      optionIds
+      number
+      text
+    }
+    correct
+    revision
+    submittedAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ActivityResponsesQuery, ActivityResponsesQueryVariables>;
+export const MyActivityResponseDocument = new TypedDocumentString(`
+    query myActivityResponse($activityId: ID!) {
+  myActivityResponse(activityId: $activityId) {
+    ...ActivityResponseFields
+  }
+}
+    fragment ActivityResponseFields on ActivityResponse {
+  id
+  sessionId
+  activityId
+  participantId
+  answer {
+    optionIds
+    number
+    text
+  }
+  correct
+  revision
+  submittedAt
+  updatedAt
+}`) as unknown as TypedDocumentString<MyActivityResponseQuery, MyActivityResponseQueryVariables>;
+export const CreateActivityDocument = new TypedDocumentString(`
+    mutation createActivity($sessionId: ID!, $input: CreateActivityInput!) {
+  createActivity(sessionId: $sessionId, input: $input) {
+    ...ActivityFields
+  }
+}
+    fragment ActivityFields on Activity {
+  id
+  sessionId
+  kind
+  questionType
+  prompt
+  options {
+    id
+    label
+  }
+  hasCorrectAnswer
+  correctOptionIds
+  correctNumber
+  tolerance
+  acceptedAnswers
+  objectiveCode
+  anonymous
+  timeLimitSeconds
+  status
+  opensAt
+  closesAt
+  closedAt
+  closeReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateActivityMutation, CreateActivityMutationVariables>;
+export const OpenActivityDocument = new TypedDocumentString(`
+    mutation openActivity($id: ID!) {
+  openActivity(id: $id) {
+    ...ActivityFields
+  }
+}
+    fragment ActivityFields on Activity {
+  id
+  sessionId
+  kind
+  questionType
+  prompt
+  options {
+    id
+    label
+  }
+  hasCorrectAnswer
+  correctOptionIds
+  correctNumber
+  tolerance
+  acceptedAnswers
+  objectiveCode
+  anonymous
+  timeLimitSeconds
+  status
+  opensAt
+  closesAt
+  closedAt
+  closeReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<OpenActivityMutation, OpenActivityMutationVariables>;
+export const CloseActivityDocument = new TypedDocumentString(`
+    mutation closeActivity($id: ID!) {
+  closeActivity(id: $id) {
+    ...ActivityFields
+  }
+}
+    fragment ActivityFields on Activity {
+  id
+  sessionId
+  kind
+  questionType
+  prompt
+  options {
+    id
+    label
+  }
+  hasCorrectAnswer
+  correctOptionIds
+  correctNumber
+  tolerance
+  acceptedAnswers
+  objectiveCode
+  anonymous
+  timeLimitSeconds
+  status
+  opensAt
+  closesAt
+  closedAt
+  closeReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CloseActivityMutation, CloseActivityMutationVariables>;
+export const SubmitActivityResponseDocument = new TypedDocumentString(`
+    mutation submitActivityResponse($activityId: ID!, $input: ActivityResponseInput!) {
+  submitActivityResponse(activityId: $activityId, input: $input) {
+    ...ActivityResponseFields
+  }
+}
+    fragment ActivityResponseFields on ActivityResponse {
+  id
+  sessionId
+  activityId
+  participantId
+  answer {
+    optionIds
+    number
+    text
+  }
+  correct
+  revision
+  submittedAt
+  updatedAt
+}`) as unknown as TypedDocumentString<SubmitActivityResponseMutation, SubmitActivityResponseMutationVariables>;
+export const AlertsDocument = new TypedDocumentString(`
+    query alerts($sessionId: ID!, $unacknowledgedOnly: Boolean) {
+  alerts(sessionId: $sessionId, unacknowledgedOnly: $unacknowledgedOnly) {
+    ...AlertFields
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  sessionId
+  type
+  participantId
+  activityId
+  message
+  data
+  createdAt
+  acknowledgedAt
+}`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
+export const AcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation acknowledgeAlert($id: ID!) {
+  acknowledgeAlert(id: $id) {
+    ...AlertFields
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  sessionId
+  type
+  participantId
+  activityId
+  message
+  data
+  createdAt
+  acknowledgedAt
+}`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const AlertSettingsDocument = new TypedDocumentString(`
+    query alertSettings($sessionId: ID!) {
+  alertSettings(sessionId: $sessionId) {
+    ...AlertSettingsFields
+  }
+}
+    fragment AlertSettingsFields on AlertSettings {
+  sessionId
+  incorrectShareThreshold
+  missedActivitiesThreshold
+}`) as unknown as TypedDocumentString<AlertSettingsQuery, AlertSettingsQueryVariables>;
+export const UpdateAlertSettingsDocument = new TypedDocumentString(`
+    mutation updateAlertSettings($sessionId: ID!, $input: AlertSettingsInput!) {
+  updateAlertSettings(sessionId: $sessionId, input: $input) {
+    ...AlertSettingsFields
+  }
+}
+    fragment AlertSettingsFields on AlertSettings {
+  sessionId
+  incorrectShareThreshold
+  missedActivitiesThreshold
+}`) as unknown as TypedDocumentString<UpdateAlertSettingsMutation, UpdateAlertSettingsMutationVariables>;
+export const ActivityChangedDocument = new TypedDocumentString(`
+    subscription activityChanged($sessionId: ID!) {
+  activityChanged(sessionId: $sessionId) {
+    sessionId
+    activityId
+    action
+    occurredAt
+    activity {
+      ...ActivityFields
+    }
+  }
+}
+    fragment ActivityFields on Activity {
+  id
+  sessionId
+  kind
+  questionType
+  prompt
+  options {
+    id
+    label
+  }
+  hasCorrectAnswer
+  correctOptionIds
+  correctNumber
+  tolerance
+  acceptedAnswers
+  objectiveCode
+  anonymous
+  timeLimitSeconds
+  status
+  opensAt
+  closesAt
+  closedAt
+  closeReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ActivityChangedSubscription, ActivityChangedSubscriptionVariables>;
+export const ActivityResultsUpdatedDocument = new TypedDocumentString(`
+    subscription activityResultsUpdated($sessionId: ID!) {
+  activityResultsUpdated(sessionId: $sessionId) {
+    ...ActivityResultsFields
+  }
+}
+    fragment ActivityResultsFields on ActivityResults {
+  activityId
+  sessionId
+  kind
+  questionType
+  status
+  anonymous
+  eligible
+  respondents
+  selections
+  options {
+    optionId
+    label
+    count
+    correct
+  }
+  numeric {
+    count
+    min
+    max
+    mean
+    median
+  }
+  textAnswers {
+    answer
+    count
+  }
+  correctCount
+  incorrectCount
+  correctShare
+  computedAt
+}`) as unknown as TypedDocumentString<ActivityResultsUpdatedSubscription, ActivityResultsUpdatedSubscriptionVariables>;
+export const InstructorAlertRaisedDocument = new TypedDocumentString(`
+    subscription instructorAlertRaised($sessionId: ID!) {
+  instructorAlertRaised(sessionId: $sessionId) {
+    ...AlertFields
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  sessionId
+  type
+  participantId
+  activityId
+  message
+  data
+  createdAt
+  acknowledgedAt
+}`) as unknown as TypedDocumentString<InstructorAlertRaisedSubscription, InstructorAlertRaisedSubscriptionVariables>;
+export const BreakoutGroupsDocument = new TypedDocumentString(`
+    query breakoutGroups($sessionId: ID!) {
+  breakoutGroups(sessionId: $sessionId) {
+    ...BreakoutGroupFields
+    output {
+      ...BreakoutGroupOutputFields
+    }
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}
+fragment BreakoutGroupOutputFields on BreakoutGroupOutput {
+  members {
+    participantId
+    displayName
+  }
+  board
+  activity {
+    activityId
+    responseCount
+    respondentCount
+    correctCount
+  }
+  helpRequests {
+    participantId
+    message
+    requestedAt
+  }
+}`) as unknown as TypedDocumentString<BreakoutGroupsQuery, BreakoutGroupsQueryVariables>;
+export const BreakoutGroupDocument = new TypedDocumentString(`
+    query breakoutGroup($sessionId: ID!, $groupId: ID!) {
+  breakoutGroup(sessionId: $sessionId, groupId: $groupId) {
+    ...BreakoutGroupFields
+    output {
+      ...BreakoutGroupOutputFields
+    }
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}
+fragment BreakoutGroupOutputFields on BreakoutGroupOutput {
+  members {
+    participantId
+    displayName
+  }
+  board
+  activity {
+    activityId
+    responseCount
+    respondentCount
+    correctCount
+  }
+  helpRequests {
+    participantId
+    message
+    requestedAt
+  }
+}`) as unknown as TypedDocumentString<BreakoutGroupQuery, BreakoutGroupQueryVariables>;
+export const BreakoutStatusDocument = new TypedDocumentString(`
+    query breakoutStatus($sessionId: ID!) {
+  breakoutStatus(sessionId: $sessionId) {
+    ...BreakoutStatusFields
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}
+fragment BreakoutStatusFields on BreakoutStatus {
+  sessionId
+  readAt
+  groups {
+    group {
+      ...BreakoutGroupFields
+    }
+    members {
+      participantId
+      displayName
+      present
+      lastSeenAt
+      removed
+    }
+    presentCount
+    absentCount
+    boardOperationCount
+    responseCount
+    respondentCount
+    helpRequestCount
+    lastHelpRequestAt
+  }
+}`) as unknown as TypedDocumentString<BreakoutStatusQuery, BreakoutStatusQueryVariables>;
+export const BreakoutMessagesDocument = new TypedDocumentString(`
+    query breakoutMessages($sessionId: ID!) {
+  breakoutMessages(sessionId: $sessionId) {
+    ...BreakoutMessageFields
+  }
+}
+    fragment BreakoutMessageFields on BreakoutMessage {
+  id
+  sessionId
+  body
+  groupIds
+  senderParticipantId
+  sentAt
+}`) as unknown as TypedDocumentString<BreakoutMessagesQuery, BreakoutMessagesQueryVariables>;
+export const CreateBreakoutGroupsDocument = new TypedDocumentString(`
+    mutation createBreakoutGroups($sessionId: ID!, $input: CreateBreakoutGroupsInput!) {
+  createBreakoutGroups(sessionId: $sessionId, input: $input) {
+    ...BreakoutGroupFields
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateBreakoutGroupsMutation, CreateBreakoutGroupsMutationVariables>;
+export const CloseBreakoutGroupDocument = new TypedDocumentString(`
+    mutation closeBreakoutGroup($sessionId: ID!, $groupId: ID!) {
+  closeBreakoutGroup(sessionId: $sessionId, groupId: $groupId) {
+    ...BreakoutGroupFields
+    output {
+      ...BreakoutGroupOutputFields
+    }
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}
+fragment BreakoutGroupOutputFields on BreakoutGroupOutput {
+  members {
+    participantId
+    displayName
+  }
+  board
+  activity {
+    activityId
+    responseCount
+    respondentCount
+    correctCount
+  }
+  helpRequests {
+    participantId
+    message
+    requestedAt
+  }
+}`) as unknown as TypedDocumentString<CloseBreakoutGroupMutation, CloseBreakoutGroupMutationVariables>;
+export const CloseBreakoutGroupsDocument = new TypedDocumentString(`
+    mutation closeBreakoutGroups($sessionId: ID!) {
+  closeBreakoutGroups(sessionId: $sessionId) {
+    ...BreakoutGroupFields
+    output {
+      ...BreakoutGroupOutputFields
+    }
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}
+fragment BreakoutGroupOutputFields on BreakoutGroupOutput {
+  members {
+    participantId
+    displayName
+  }
+  board
+  activity {
+    activityId
+    responseCount
+    respondentCount
+    correctCount
+  }
+  helpRequests {
+    participantId
+    message
+    requestedAt
+  }
+}`) as unknown as TypedDocumentString<CloseBreakoutGroupsMutation, CloseBreakoutGroupsMutationVariables>;
+export const JoinBreakoutGroupDocument = new TypedDocumentString(`
+    mutation joinBreakoutGroup($sessionId: ID!, $groupId: ID!, $participantId: ID) {
+  joinBreakoutGroup(
+    sessionId: $sessionId
+    groupId: $groupId
+    participantId: $participantId
+  ) {
+    ...BreakoutJoinFields
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}
+fragment BreakoutJoinFields on BreakoutJoinResult {
+  participantId
+  hidden
+  participantToken
+  expiresAt
+  expiresInSeconds
+  group {
+    ...BreakoutGroupFields
+  }
+  media {
+    available
+    reason
+    url
+    token
+    roomName
+  }
+}`) as unknown as TypedDocumentString<JoinBreakoutGroupMutation, JoinBreakoutGroupMutationVariables>;
+export const ListenToBreakoutGroupDocument = new TypedDocumentString(`
+    mutation listenToBreakoutGroup($sessionId: ID!, $groupId: ID!, $participantId: ID) {
+  listenToBreakoutGroup(
+    sessionId: $sessionId
+    groupId: $groupId
+    participantId: $participantId
+  ) {
+    ...BreakoutJoinFields
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}
+fragment BreakoutJoinFields on BreakoutJoinResult {
+  participantId
+  hidden
+  participantToken
+  expiresAt
+  expiresInSeconds
+  group {
+    ...BreakoutGroupFields
+  }
+  media {
+    available
+    reason
+    url
+    token
+    roomName
+  }
+}`) as unknown as TypedDocumentString<ListenToBreakoutGroupMutation, ListenToBreakoutGroupMutationVariables>;
+export const RequestBreakoutHelpDocument = new TypedDocumentString(`
+    mutation requestBreakoutHelp($sessionId: ID!, $groupId: ID!, $input: BreakoutHelpInput) {
+  requestBreakoutHelp(sessionId: $sessionId, groupId: $groupId, input: $input) {
+    participantId
+    message
+    requestedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RequestBreakoutHelpMutation, RequestBreakoutHelpMutationVariables>;
+export const ReportBreakoutPresenceDocument = new TypedDocumentString(`
+    mutation reportBreakoutPresence($sessionId: ID!, $groupId: ID!, $input: BreakoutPresenceInput!) {
+  reportBreakoutPresence(sessionId: $sessionId, groupId: $groupId, input: $input) {
+    ...BreakoutGroupFields
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ReportBreakoutPresenceMutation, ReportBreakoutPresenceMutationVariables>;
+export const BroadcastBreakoutMessageDocument = new TypedDocumentString(`
+    mutation broadcastBreakoutMessage($sessionId: ID!, $input: BroadcastBreakoutMessageInput!) {
+  broadcastBreakoutMessage(sessionId: $sessionId, input: $input) {
+    ...BreakoutMessageFields
+  }
+}
+    fragment BreakoutMessageFields on BreakoutMessage {
+  id
+  sessionId
+  body
+  groupIds
+  senderParticipantId
+  sentAt
+}`) as unknown as TypedDocumentString<BroadcastBreakoutMessageMutation, BroadcastBreakoutMessageMutationVariables>;
+export const BreakoutStatusChangedDocument = new TypedDocumentString(`
+    subscription breakoutStatusChanged($sessionId: ID!) {
+  breakoutStatusChanged(sessionId: $sessionId) {
+    ...BreakoutStatusFields
+  }
+}
+    fragment BreakoutGroupFields on BreakoutGroup {
+  id
+  sessionId
+  position
+  name
+  strategy
+  instructions
+  activityId
+  boardId
+  livekitRoomName
+  status
+  closesAt
+  closedAt
+  closedReason
+  participantIds
+  createdAt
+  updatedAt
+}
+fragment BreakoutStatusFields on BreakoutStatus {
+  sessionId
+  readAt
+  groups {
+    group {
+      ...BreakoutGroupFields
+    }
+    members {
+      participantId
+      displayName
+      present
+      lastSeenAt
+      removed
+    }
+    presentCount
+    absentCount
+    boardOperationCount
+    responseCount
+    respondentCount
+    helpRequestCount
+    lastHelpRequestAt
+  }
+}`) as unknown as TypedDocumentString<BreakoutStatusChangedSubscription, BreakoutStatusChangedSubscriptionVariables>;
+export const BreakoutMessagePostedDocument = new TypedDocumentString(`
+    subscription breakoutMessagePosted($sessionId: ID!) {
+  breakoutMessagePosted(sessionId: $sessionId) {
+    ...BreakoutMessageFields
+  }
+}
+    fragment BreakoutMessageFields on BreakoutMessage {
+  id
+  sessionId
+  body
+  groupIds
+  senderParticipantId
+  sentAt
+}`) as unknown as TypedDocumentString<BreakoutMessagePostedSubscription, BreakoutMessagePostedSubscriptionVariables>;
 export const CurriculumDocument = new TypedDocumentString(`
     query curriculum($id: ID!) {
   curriculum(id: $id) {
@@ -1496,6 +3353,113 @@ fragment CurriculumFields on Curriculum {
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<ImportCurriculumMutation, ImportCurriculumMutationVariables>;
+export const RecordEngagementEventDocument = new TypedDocumentString(`
+    mutation recordEngagementEvent($sessionId: ID!, $input: EngagementEventInput!) {
+  recordEngagementEvent(sessionId: $sessionId, input: $input) {
+    ...EngagementIngestResultFields
+  }
+}
+    fragment EngagementIngestResultFields on EngagementIngestResult {
+  sessionId
+  received
+  accepted
+  duplicates
+}`) as unknown as TypedDocumentString<RecordEngagementEventMutation, RecordEngagementEventMutationVariables>;
+export const RecordEngagementEventsDocument = new TypedDocumentString(`
+    mutation recordEngagementEvents($sessionId: ID!, $input: EngagementEventBatchInput!) {
+  recordEngagementEvents(sessionId: $sessionId, input: $input) {
+    ...EngagementIngestResultFields
+  }
+}
+    fragment EngagementIngestResultFields on EngagementIngestResult {
+  sessionId
+  received
+  accepted
+  duplicates
+}`) as unknown as TypedDocumentString<RecordEngagementEventsMutation, RecordEngagementEventsMutationVariables>;
+export const EngagementEventsDocument = new TypedDocumentString(`
+    query engagementEvents($sessionId: ID!, $first: Int, $after: String, $type: EngagementEventType, $participantId: ID) {
+  engagementEvents(
+    sessionId: $sessionId
+    first: $first
+    after: $after
+    type: $type
+    participantId: $participantId
+  ) {
+    nodes {
+      ...EngagementEventFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment EngagementEventFields on EngagementEvent {
+  id
+  sessionId
+  participantId
+  type
+  source
+  participantKind
+  clientEventId
+  occurredAt
+  receivedAt
+  durationMs
+  data
+}`) as unknown as TypedDocumentString<EngagementEventsQuery, EngagementEventsQueryVariables>;
+export const SessionEngagementDocument = new TypedDocumentString(`
+    query sessionEngagement($sessionId: ID!) {
+  sessionEngagement(sessionId: $sessionId) {
+    sessionId
+    sessionStatus
+    sessionMinutes
+    totalTalkSeconds
+    computedAt
+    participants {
+      ...ParticipantEngagementFields
+    }
+  }
+}
+    fragment ParticipantEngagementFields on ParticipantEngagement {
+  participantId
+  role
+  displayName
+  studentId
+  attendedMinutes
+  attendanceShare
+  talkSeconds
+  talkShare
+  responses
+  gradedResponses
+  correctResponses
+  correctRate
+  boardOperations
+  attentionShare
+  handRaises
+  chatMessages
+  reactions
+  helpRequests
+  participationScore
+}`) as unknown as TypedDocumentString<SessionEngagementQuery, SessionEngagementQueryVariables>;
+export const StudentEngagementTrendDocument = new TypedDocumentString(`
+    query studentEngagementTrend($studentId: ID!, $last: Int) {
+  studentEngagementTrend(studentId: $studentId, last: $last) {
+    studentId
+    slope
+    movingAverage
+    sessions {
+      sessionId
+      sessionTitle
+      startedAt
+      participantId
+      participationScore
+      attendedMinutes
+      movingAverage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudentEngagementTrendQuery, StudentEngagementTrendQueryVariables>;
 export const EnrollmentDocument = new TypedDocumentString(`
     query enrollment($id: ID!) {
   enrollment(id: $id) {
@@ -3546,3 +5510,278 @@ export const TranscriptSegmentAddedDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<TranscriptSegmentAddedSubscription, TranscriptSegmentAddedSubscriptionVariables>;
+export const BoardDocument = new TypedDocumentString(`
+    query board($id: ID!) {
+  board(id: $id) {
+    ...BoardFields
+  }
+}
+    fragment BoardFields on Board {
+  id
+  sessionId
+  breakoutGroupId
+  title
+  drawPolicy
+  selectedParticipantIds
+  locked
+  sequence
+  elementCount
+  byteSize
+  createdByParticipantId
+  createdByApiKeyId
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<BoardQuery, BoardQueryVariables>;
+export const BoardsDocument = new TypedDocumentString(`
+    query boards($sessionId: ID!) {
+  boards(sessionId: $sessionId) {
+    ...BoardFields
+  }
+}
+    fragment BoardFields on Board {
+  id
+  sessionId
+  breakoutGroupId
+  title
+  drawPolicy
+  selectedParticipantIds
+  locked
+  sequence
+  elementCount
+  byteSize
+  createdByParticipantId
+  createdByApiKeyId
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<BoardsQuery, BoardsQueryVariables>;
+export const BoardSnapshotDocument = new TypedDocumentString(`
+    query boardSnapshot($boardId: ID!) {
+  boardSnapshot(boardId: $boardId) {
+    board {
+      ...BoardFields
+    }
+    sequence
+    elements {
+      ...BoardElementFields
+    }
+  }
+}
+    fragment BoardFields on Board {
+  id
+  sessionId
+  breakoutGroupId
+  title
+  drawPolicy
+  selectedParticipantIds
+  locked
+  sequence
+  elementCount
+  byteSize
+  createdByParticipantId
+  createdByApiKeyId
+  createdAt
+  updatedAt
+}
+fragment BoardElementFields on BoardElement {
+  id
+  kind
+  properties
+  deleted
+}`) as unknown as TypedDocumentString<BoardSnapshotQuery, BoardSnapshotQueryVariables>;
+export const BoardOperationsDocument = new TypedDocumentString(`
+    query boardOperations($boardId: ID!, $afterSequence: Int, $limit: Int) {
+  boardOperations(boardId: $boardId, afterSequence: $afterSequence, limit: $limit) {
+    boardId
+    operations {
+      ...BoardOperationFields
+    }
+    latestSequence
+    hasMore
+  }
+}
+    fragment BoardElementFields on BoardElement {
+  id
+  kind
+  properties
+  deleted
+}
+fragment BoardOperationFields on BoardOperation {
+  id
+  boardId
+  sessionId
+  sequence
+  type
+  clientOperationId
+  elementId
+  undoneSequence
+  elements {
+    ...BoardElementFields
+  }
+  participantId
+  apiKeyId
+  createdAt
+}`) as unknown as TypedDocumentString<BoardOperationsQuery, BoardOperationsQueryVariables>;
+export const BoardMetricsDocument = new TypedDocumentString(`
+    query boardMetrics($boardId: ID!, $idleGapSeconds: Int) {
+  boardMetrics(boardId: $boardId, idleGapSeconds: $idleGapSeconds) {
+    ...BoardMetricsFields
+  }
+}
+    fragment BoardMetricsFields on BoardMetrics {
+  sessionId
+  boardId
+  boardCount
+  totalOperations
+  idleGapSeconds
+  participants {
+    participantId
+    displayName
+    role
+    operations
+    adds
+    updates
+    erasures
+    undos
+    firstOperationAt
+    lastOperationAt
+    timeToFirstAddMs
+    timeToFirstAddFrom
+    idleGapCount
+    longestIdleGapMs
+  }
+}`) as unknown as TypedDocumentString<BoardMetricsQuery, BoardMetricsQueryVariables>;
+export const SessionBoardMetricsDocument = new TypedDocumentString(`
+    query sessionBoardMetrics($sessionId: ID!, $idleGapSeconds: Int) {
+  sessionBoardMetrics(sessionId: $sessionId, idleGapSeconds: $idleGapSeconds) {
+    ...BoardMetricsFields
+  }
+}
+    fragment BoardMetricsFields on BoardMetrics {
+  sessionId
+  boardId
+  boardCount
+  totalOperations
+  idleGapSeconds
+  participants {
+    participantId
+    displayName
+    role
+    operations
+    adds
+    updates
+    erasures
+    undos
+    firstOperationAt
+    lastOperationAt
+    timeToFirstAddMs
+    timeToFirstAddFrom
+    idleGapCount
+    longestIdleGapMs
+  }
+}`) as unknown as TypedDocumentString<SessionBoardMetricsQuery, SessionBoardMetricsQueryVariables>;
+export const CreateBoardDocument = new TypedDocumentString(`
+    mutation createBoard($sessionId: ID!, $input: CreateBoardInput) {
+  createBoard(sessionId: $sessionId, input: $input) {
+    ...BoardFields
+  }
+}
+    fragment BoardFields on Board {
+  id
+  sessionId
+  breakoutGroupId
+  title
+  drawPolicy
+  selectedParticipantIds
+  locked
+  sequence
+  elementCount
+  byteSize
+  createdByParticipantId
+  createdByApiKeyId
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateBoardMutation, CreateBoardMutationVariables>;
+export const UpdateBoardDocument = new TypedDocumentString(`
+    mutation updateBoard($id: ID!, $input: UpdateBoardInput!) {
+  updateBoard(id: $id, input: $input) {
+    ...BoardFields
+  }
+}
+    fragment BoardFields on Board {
+  id
+  sessionId
+  breakoutGroupId
+  title
+  drawPolicy
+  selectedParticipantIds
+  locked
+  sequence
+  elementCount
+  byteSize
+  createdByParticipantId
+  createdByApiKeyId
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateBoardMutation, UpdateBoardMutationVariables>;
+export const SubmitBoardOperationsDocument = new TypedDocumentString(`
+    mutation submitBoardOperations($boardId: ID!, $input: SubmitBoardOperationsInput!) {
+  submitBoardOperations(boardId: $boardId, input: $input) {
+    boardId
+    operations {
+      ...BoardOperationFields
+    }
+    applied
+    repeated
+    latestSequence
+  }
+}
+    fragment BoardElementFields on BoardElement {
+  id
+  kind
+  properties
+  deleted
+}
+fragment BoardOperationFields on BoardOperation {
+  id
+  boardId
+  sessionId
+  sequence
+  type
+  clientOperationId
+  elementId
+  undoneSequence
+  elements {
+    ...BoardElementFields
+  }
+  participantId
+  apiKeyId
+  createdAt
+}`) as unknown as TypedDocumentString<SubmitBoardOperationsMutation, SubmitBoardOperationsMutationVariables>;
+export const BoardOperationAddedDocument = new TypedDocumentString(`
+    subscription boardOperationAdded($sessionId: ID!, $boardId: ID) {
+  boardOperationAdded(sessionId: $sessionId, boardId: $boardId) {
+    ...BoardOperationFields
+  }
+}
+    fragment BoardElementFields on BoardElement {
+  id
+  kind
+  properties
+  deleted
+}
+fragment BoardOperationFields on BoardOperation {
+  id
+  boardId
+  sessionId
+  sequence
+  type
+  clientOperationId
+  elementId
+  undoneSequence
+  elements {
+    ...BoardElementFields
+  }
+  participantId
+  apiKeyId
+  createdAt
+}`) as unknown as TypedDocumentString<BoardOperationAddedSubscription, BoardOperationAddedSubscriptionVariables>;

@@ -34,6 +34,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivitiesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Closes an open activity. */
+        post: operations["ActivitiesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{id}/my-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling participant's own response, or null. */
+        get: operations["ActivitiesController_ownResponse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opens a draft activity of a live session. */
+        post: operations["ActivitiesController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who answered what, for instructors; FORBIDDEN for anonymous activities. */
+        get: operations["ActivitiesController_responsesOf"];
+        put?: never;
+        /** Submits or replaces a response. A student token responds for itself; an API key names participantId. */
+        post: operations["ActivitiesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aggregate results; students read them only after the activity closes. */
+        get: operations["ActivitiesController_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks an alert acknowledged; CONFLICT when it already is. */
+        post: operations["AlertsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -60,6 +179,75 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["OrganizationsController_revokeKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/boards/{boardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WhiteboardController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the title, draw policy, selected participants or lock. Instructors and API keys only. */
+        patch: operations["WhiteboardController_update"];
+        trace?: never;
+    };
+    "/v1/boards/{boardId}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-participant activity on the board. Instructors and API keys only. */
+        get: operations["WhiteboardController_boardMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/boards/{boardId}/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operations after afterSequence, in order. */
+        get: operations["WhiteboardController_listOperations"];
+        put?: never;
+        /** Append 1 to 100 operations in one transaction; one rejected operation rejects them all. A repeated clientOperationId returns the stored operation. */
+        post: operations["WhiteboardController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/boards/{boardId}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current elements and the sequence they reflect. */
+        get: operations["WhiteboardController_snapshot"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -466,6 +654,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's activities in creation order, at most 200; students see no drafts. */
+        get: operations["ActivitiesController_list"];
+        put?: never;
+        /** Creates a draft poll or check. Instructors and API keys only. */
+        post: operations["ActivitiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/alert-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertsController_settings"];
+        /** Changes the thresholds of class_incorrect and missed_responses alerts. */
+        put: operations["AlertsController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's alerts, newest first, at most 500. */
+        get: operations["AlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close every open group; returns the groups it closed */
+        post: operations["BreakoutsController_closeAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BreakoutsController_list"];
+        put?: never;
+        /**
+         * Open a set of breakout groups
+         * @description Requires a live session whose room (and, for students, current phase) enables the breakouts tool. How students are put into groups. `manual`: `groups` lists each group’s participant ids. `random`: the session’s students who are not removed and not in an open group are shuffled and dealt to `groupCount` groups, or to as many groups of at most `groupSize` as needed. `balanced`: the same students are ranked by their share of correct responses to this session’s checks (highest first, ties in random order), students without check responses follow in random order, and the ranking is dealt in serpentine order (1…k, k…1, …), so every group gets a mix of strong and weak students. In both dealt strategies group sizes differ by at most one.
+         */
+        post: operations["BreakoutsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BreakoutsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/groups/{groupId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close one group; its members return to the main session */
+        post: operations["BreakoutsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/groups/{groupId}/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the instructor for help
+         * @description Students only, with their participant token, in their own open group.
+         */
+        post: operations["BreakoutsController_help"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/groups/{groupId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join tokens for a group’s LiveKit room
+         * @description Students join only the open group they are assigned to; instructors may join any group. With an API key, participantId names the participant; a participant token joins as itself.
+         */
+        post: operations["BreakoutsController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/groups/{groupId}/listen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hidden listener tokens for a group’s LiveKit room
+         * @description For instructors and observers: the LiveKit grant is hidden and subscribe-only, so the group neither sees nor hears the listener.
+         */
+        post: operations["BreakoutsController_listen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/groups/{groupId}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report joining or leaving the group’s LiveKit room
+         * @description Members only, with their participant token. The live status reads presence from these reports.
+         */
+        post: operations["BreakoutsController_presence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BreakoutsController_messages"];
+        put?: never;
+        /** Send a message to every open group */
+        post: operations["BreakoutsController_broadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/breakouts/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live status of every group; instructors and API keys only */
+        get: operations["BreakoutsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}/cancel": {
         parameters: {
             query?: never;
@@ -706,6 +1130,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{sessionId}/board-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-participant activity across the session’s boards. Instructors and API keys only. */
+        get: operations["WhiteboardController_sessionMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{sessionId}/boards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the session’s boards: the main board first, then breakout group boards. */
+        get: operations["WhiteboardController_list"];
+        put?: never;
+        /** Create the session’s main board while the session is scheduled or live. Instructors and API keys only; 409 when the session already has one. */
+        post: operations["WhiteboardController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{sessionId}/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engagement rollups of every participant of a session. */
+        get: operations["EngagementController_sessionEngagement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{sessionId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a session's engagement events by (occurredAt, id). */
+        get: operations["EngagementController_events"];
+        put?: never;
+        /** Record one engagement event. A participant token reports only its own events; an API key names participantId. A repeated clientEventId is ignored and counted in duplicates. */
+        post: operations["EngagementController_recordOne"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{sessionId}/events/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record 1 to 1000 engagement events in one transaction; one invalid event rejects the batch. A participant token reports only its own events; an API key names participantId. A repeated clientEventId is ignored and counted in duplicates. */
+        post: operations["EngagementController_recordBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{sessionId}/transcript": {
         parameters: {
             query?: never;
@@ -838,10 +1349,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/students/{studentId}/engagement-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A student's participation score across their latest started sessions. */
+        get: operations["EngagementController_studentTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/livekit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a LiveKit webhook. The Authorization header is a token signed with the LiveKit API secret whose sha256 claim is the hash of the body. Returns 401 for a bad signature and 503 when LiveKit is not configured; every verified webhook is acknowledged with 200. */
+        post: operations["LivekitWebhooksController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Activity: {
+            /** @description Accepted short-text answers. Hidden (null) from students and observers until the activity closes. */
+            acceptedAnswers?: string[] | null;
+            /** @description When true, no output names who gave which answer. */
+            anonymous: boolean;
+            /**
+             * Format: date-time
+             * @description When it closed.
+             */
+            closedAt?: string | null;
+            /** @enum {string|null} */
+            closeReason?: "manual" | "time_limit" | "session_ended" | null;
+            /**
+             * Format: date-time
+             * @description When the time limit closes it: opensAt plus timeLimitSeconds.
+             */
+            closesAt?: string | null;
+            /** @description Correct number. Hidden (null) from students and observers until the activity closes. */
+            correctNumber?: number | null;
+            /** @description Correct option ids. Hidden (null) from students and observers until the activity closes. */
+            correctOptionIds?: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the activity has a correct answer to grade responses by. */
+            hasCorrectAnswer: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "poll" | "check";
+            /** @description The objective this activity checks. */
+            objectiveCode?: string | null;
+            /**
+             * Format: date-time
+             * @description When it opened.
+             */
+            opensAt?: string | null;
+            /** @description Options of a choice question; empty otherwise. */
+            options: components["schemas"]["ActivityOption"][];
+            prompt: string;
+            /** @enum {string} */
+            questionType: "single_choice" | "multiple_choice" | "numeric" | "short_text";
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            /** @description Seconds it stays open, if limited. */
+            timeLimitSeconds?: number | null;
+            /** @description Largest accepted distance from correctNumber. */
+            tolerance?: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ActivityAnswer: {
+            number?: number;
+            /** @description Chosen option ids, sorted. */
+            optionIds?: string[];
+            text?: string;
+        };
+        ActivityOption: {
+            /** @description Stable id that responses name. */
+            id: string;
+            label: string;
+        };
+        ActivityOptionInput: {
+            /** @description Stable id: letters, digits, _ and -. Defaults to a, b, c, … by position. */
+            id?: string;
+            label: string;
+        };
+        ActivityOptionResult: {
+            /** @description Whether the option is correct; null without an answer key or while hidden. */
+            correct?: boolean | null;
+            /** @description Responses that chose this option. */
+            count: number;
+            label: string;
+            optionId: string;
+        };
+        ActivityResponse: {
+            /** Format: uuid */
+            activityId: string;
+            answer: components["schemas"]["ActivityAnswer"];
+            /** @description Whether the answer is correct; null without a correct answer, and hidden (null) from students until the activity closes. */
+            correct?: boolean | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The responding participant; always null for an anonymous activity.
+             */
+            participantId?: string | null;
+            /** @description Starts at 1 and grows by 1 each time the answer changes. */
+            revision: number;
+            /** Format: uuid */
+            sessionId: string;
+            /**
+             * Format: date-time
+             * @description When the first answer arrived.
+             */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description When the answer last changed.
+             */
+            updatedAt: string;
+        };
+        ActivityResponseInput: {
+            /** @description The answer of a numeric question. */
+            number?: number;
+            /** @description Chosen option ids: one for single_choice, one or more for multiple_choice. */
+            optionIds?: string[];
+            /**
+             * Format: uuid
+             * @description The responding student participant. Required with an API key; a participant token responds for itself.
+             */
+            participantId?: string;
+            /** @description The answer of a short_text question. */
+            text?: string;
+        };
+        ActivityResults: {
+            /** Format: uuid */
+            activityId: string;
+            anonymous: boolean;
+            /**
+             * Format: date-time
+             * @description When these results were computed.
+             */
+            computedAt: string;
+            correctCount?: number | null;
+            correctShare?: number | null;
+            /** @description Student participants of the session who were not removed. */
+            eligible: number;
+            incorrectCount?: number | null;
+            /** @enum {string} */
+            kind: "poll" | "check";
+            numeric?: components["schemas"]["NumericSummary"] | null;
+            options: components["schemas"]["ActivityOptionResult"][];
+            /** @enum {string} */
+            questionType: "single_choice" | "multiple_choice" | "numeric" | "short_text";
+            /** @description Participants who responded, each counted once. */
+            respondents: number;
+            /** @description Options chosen over all responses; for numeric and short_text, one per response. */
+            selections: number;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            /** @description The 20 most frequent short_text answers; empty for students. */
+            textAnswers: components["schemas"]["TextAnswerCount"][];
+        };
         AddObjectivesInput: {
             objectives: components["schemas"]["ObjectiveInput"][];
         };
@@ -855,6 +1548,40 @@ export interface components {
              */
             memberId?: string;
         };
+        Alert: {
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            /** Format: uuid */
+            activityId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** Format: uuid */
+            participantId?: string | null;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            type: "incorrect_streak" | "class_incorrect" | "missed_responses" | "help_requested";
+        };
+        AlertSettings: {
+            /** @description class_incorrect is raised when more than this share of responses to a check is incorrect. */
+            incorrectShareThreshold: number;
+            /** @description missed_responses is raised when a student did not respond to this many activities in a row. */
+            missedActivitiesThreshold: number;
+            /** Format: uuid */
+            sessionId: string;
+        };
+        AlertSettingsInput: {
+            /** @default 0.5 */
+            incorrectShareThreshold: number;
+            /** @default 3 */
+            missedActivitiesThreshold: number;
+        };
         ApiKey: {
             /** Format: date-time */
             createdAt: string;
@@ -867,6 +1594,348 @@ export interface components {
             revokedAt?: Record<string, never>;
             scopes: ("admin" | "read" | "write" | "sessions:write" | "transcripts:write" | "recaps:write")[];
         };
+        Board: {
+            /**
+             * Format: uuid
+             * @description The breakout group this board belongs to; null for the session’s main board.
+             */
+            breakoutGroupId?: string | null;
+            /** @description Bytes of the properties of those elements, as JSON. */
+            byteSize: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdByApiKeyId?: string | null;
+            /** Format: uuid */
+            createdByParticipantId?: string | null;
+            /** @enum {string} */
+            drawPolicy: "everyone" | "instructor_only" | "selected";
+            /** @description Elements on the board that are not deleted. */
+            elementCount: number;
+            /** Format: uuid */
+            id: string;
+            /** @description true freezes the board for students. */
+            locked: boolean;
+            /** @description Who may draw under drawPolicy selected. */
+            selectedParticipantIds: string[];
+            /** @description Sequence number of the last operation; 0 before the first. */
+            sequence: number;
+            /** Format: uuid */
+            sessionId: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        BoardElement: {
+            deleted: boolean;
+            /** @description The client-chosen element id. */
+            id: string;
+            /** @enum {string} */
+            kind: "stroke" | "rectangle" | "ellipse" | "line" | "arrow" | "text" | "sticky_note" | "image";
+            /** @description The complete properties; null when the element is deleted. */
+            properties?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        BoardMetrics: {
+            /** @description Boards the metrics cover. */
+            boardCount: number;
+            /**
+             * Format: uuid
+             * @description null for a whole session.
+             */
+            boardId?: string | null;
+            idleGapSeconds: number;
+            /** @description Participants with at least one operation, in order of their first operation. */
+            participants: components["schemas"]["ParticipantBoardMetrics"][];
+            /** Format: uuid */
+            sessionId: string;
+            /** @description Operations on those boards, by participants and API keys. */
+            totalOperations: number;
+        };
+        BoardOperation: {
+            /**
+             * Format: uuid
+             * @description The author, when an API key.
+             */
+            apiKeyId?: string | null;
+            /** Format: uuid */
+            boardId: string;
+            clientOperationId: string;
+            /**
+             * Format: date-time
+             * @description When the server stored the operation.
+             */
+            createdAt: string;
+            /** @description The element of an add, update or delete. */
+            elementId?: string | null;
+            /** @description The state after this operation of every element it changed. Empty for clear, which deletes every element. */
+            elements: components["schemas"]["BoardElement"][];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The author, when a participant.
+             */
+            participantId?: string | null;
+            /** @description Position in the board’s log: 1, 2, 3, … with no gaps. */
+            sequence: number;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            type: "add" | "update" | "delete" | "clear" | "undo";
+            /** @description The sequence that an undo reverted. */
+            undoneSequence?: number | null;
+        };
+        BoardOperationInput: {
+            /** @description Idempotency key, unique per board: resending the same operation with it returns the stored one. */
+            clientOperationId: string;
+            /** @description The client-chosen element id for add, update and delete: letters, digits and _ : . -. */
+            elementId?: string;
+            /**
+             * @description Required for add; optional for update, where it must equal the element’s kind.
+             * @enum {string}
+             */
+            kind?: "stroke" | "rectangle" | "ellipse" | "line" | "arrow" | "text" | "sticky_note" | "image";
+            /** @description add: the element’s properties. update: the properties to change, merged into the current ones; null removes a key. */
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "add" | "update" | "delete" | "clear" | "undo";
+        };
+        BoardOperationPage: {
+            /** Format: uuid */
+            boardId: string;
+            /** @description true when operations after the last one listed exist: ask again after its sequence. */
+            hasMore: boolean;
+            /** @description The board’s latest sequence when the page was read. */
+            latestSequence: number;
+            operations: components["schemas"]["BoardOperation"][];
+        };
+        BoardOperationsResult: {
+            /** @description Operations stored by this submission. */
+            applied: number;
+            /** Format: uuid */
+            boardId: string;
+            /** @description The board’s latest sequence after the submission. */
+            latestSequence: number;
+            /** @description One stored operation per submitted one, in submission order; repeats return the stored operation. */
+            operations: components["schemas"]["BoardOperation"][];
+            /** @description Operations whose clientOperationId was already stored, so nothing changed. */
+            repeated: number;
+        };
+        BoardSnapshot: {
+            board: components["schemas"]["Board"];
+            /** @description Elements that are not deleted, in order of first addition. */
+            elements: components["schemas"]["BoardElement"][];
+            /** @description The elements reflect every operation up to and including this sequence. */
+            sequence: number;
+        };
+        BreakoutActivitySummary: {
+            /** Format: uuid */
+            activityId: string;
+            /** @description Responses marked correct; 0 for a poll. */
+            correctCount: number;
+            /** @description Members who responded at least once. */
+            respondentCount: number;
+            /** @description Responses from the group’s members. */
+            responseCount: number;
+        };
+        BreakoutGroup: {
+            /** Format: uuid */
+            activityId?: string | null;
+            /** Format: uuid */
+            boardId?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** @enum {string|null} */
+            closedReason?: "closed_by_instructor" | "time_limit" | "session_ended" | null;
+            /**
+             * Format: date-time
+             * @description The time limit: the group closes at this time.
+             */
+            closesAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The group’s task. */
+            instructions: string;
+            /** @description Name of the LiveKit room that carries the group’s media. */
+            livekitRoomName: string;
+            name: string;
+            /** @description Stored when the group closes. */
+            output?: components["schemas"]["BreakoutGroupOutput"] | null;
+            /** @description The group’s members: current ones while it is open, the members it had once closed. */
+            participantIds: string[];
+            /** @description Order of creation in the session, from 1. */
+            position: number;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @enum {string} */
+            strategy: "manual" | "random" | "balanced";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        BreakoutGroupList: {
+            items: components["schemas"]["BreakoutGroup"][];
+            /** @description Always null: the list is complete. */
+            nextCursor: string | null;
+        };
+        BreakoutGroupLiveStatus: {
+            absentCount: number;
+            /** @description Board operations recorded for the group’s board. */
+            boardOperationCount: number;
+            group: components["schemas"]["BreakoutGroup"];
+            helpRequestCount: number;
+            /** Format: date-time */
+            lastHelpRequestAt?: string | null;
+            members: components["schemas"]["BreakoutMemberStatus"][];
+            presentCount: number;
+            /** @description Members who responded to the linked activity. */
+            respondentCount: number;
+            /** @description Responses to the linked activity from the group’s members. */
+            responseCount: number;
+        };
+        BreakoutGroupOutput: {
+            activity?: components["schemas"]["BreakoutActivitySummary"] | null;
+            /** @description The snapshot of the group’s board, when it has one. */
+            board?: {
+                [key: string]: unknown;
+            } | null;
+            helpRequests: components["schemas"]["BreakoutHelpRequest"][];
+            members: components["schemas"]["BreakoutOutputMember"][];
+        };
+        BreakoutGroupSpec: {
+            /** @description This group’s task, instead of the shared instructions. */
+            instructions?: string;
+            /** @description Default: "Group <n>". */
+            name?: string;
+            /** @description Student participants of the session. */
+            participantIds: string[];
+        };
+        BreakoutHelpInput: {
+            /** @description What the group needs. */
+            message?: string;
+        };
+        BreakoutHelpRequest: {
+            message?: string | null;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        BreakoutJoinDto: {
+            /**
+             * Format: uuid
+             * @description The joining participant. Required with an API key; a participant token joins as itself.
+             */
+            participantId?: string;
+        };
+        BreakoutJoinResult: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Seconds both tokens stay valid. */
+            expiresInSeconds: number;
+            group: components["schemas"]["BreakoutGroup"];
+            /** @description True for an instructor or observer listening without being seen or heard. */
+            hidden: boolean;
+            media: components["schemas"]["MediaAccess"];
+            /** Format: uuid */
+            participantId: string;
+            /** @description HiLink participant token (hlp_...) for this session and identity. */
+            participantToken: string;
+        };
+        BreakoutMemberStatus: {
+            displayName: string;
+            /**
+             * Format: date-time
+             * @description The latest join or leave seen.
+             */
+            lastSeenAt?: string | null;
+            /** Format: uuid */
+            participantId: string;
+            /** @description True when the latest joined or left event for the group’s LiveKit room is a join; without such events, true while the participant is connected to the session. */
+            present: boolean;
+            /** @description True when the participant was removed from the session; removed members count as absent. */
+            removed: boolean;
+        };
+        BreakoutMessage: {
+            body: string;
+            /** @description The groups that were open when it was sent. */
+            groupIds: string[];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The instructor participant who sent it, if one did.
+             */
+            senderParticipantId?: string | null;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: uuid */
+            sessionId: string;
+        };
+        BreakoutMessageList: {
+            items: components["schemas"]["BreakoutMessage"][];
+            /** @description Always null: the list is complete. */
+            nextCursor: string | null;
+        };
+        BreakoutOutputMember: {
+            displayName: string;
+            /** Format: uuid */
+            participantId: string;
+        };
+        BreakoutPresenceInput: {
+            /**
+             * @description The caller connected to or left the group’s LiveKit room.
+             * @enum {string}
+             */
+            state: "joined" | "left";
+        };
+        BreakoutStatus: {
+            /** @description Open groups first, then closed ones. */
+            groups: components["schemas"]["BreakoutGroupLiveStatus"][];
+            /**
+             * Format: date-time
+             * @description When the status was read.
+             */
+            readAt: string;
+            /** Format: uuid */
+            sessionId: string;
+        };
+        BroadcastBreakoutMessageInput: {
+            body: string;
+        };
+        CreateActivityInput: {
+            /** @description Accepted answers of a short_text question, matched ignoring case and whitespace. */
+            acceptedAnswers?: string[];
+            /**
+             * @description When true, no output names who gave which answer.
+             * @default false
+             */
+            anonymous: boolean;
+            /** @description The correct answer of a numeric question. */
+            correctNumber?: number;
+            /** @description Correct option ids: exactly one for single_choice, one or more for multiple_choice. */
+            correctOptionIds?: string[];
+            /** @enum {string} */
+            kind: "poll" | "check";
+            /** @description An objective code of the curricula of the session’s enrollments. */
+            objectiveCode?: string;
+            /** @description 2 to 20 options for choice questions; omit for numeric and short_text. */
+            options?: components["schemas"]["ActivityOptionInput"][];
+            prompt: string;
+            /** @enum {string} */
+            questionType: "single_choice" | "multiple_choice" | "numeric" | "short_text";
+            /** @description Seconds the activity stays open; it closes itself then. */
+            timeLimitSeconds?: number;
+            /** @description Largest accepted distance from correctNumber; default 0. */
+            tolerance?: number;
+        };
         CreateApiKeyInput: {
             /** @example Partner backend */
             name: string;
@@ -877,6 +1946,46 @@ export interface components {
              *     ]
              */
             scopes: ("admin" | "read" | "write" | "sessions:write" | "transcripts:write" | "recaps:write")[];
+        };
+        CreateBoardInput: {
+            /**
+             * @default everyone
+             * @enum {string}
+             */
+            drawPolicy: "everyone" | "instructor_only" | "selected";
+            /**
+             * @description true freezes the board for students; instructors and API keys still draw.
+             * @default false
+             */
+            locked: boolean;
+            /** @description Participants of the session who may draw under drawPolicy selected; at most 500. */
+            selectedParticipantIds?: string[];
+            /** @default Main board */
+            title: string;
+        };
+        CreateBreakoutGroupsInput: {
+            /**
+             * Format: uuid
+             * @description An activity of this session that the groups work on.
+             */
+            activityId?: string;
+            /** @description Creates a whiteboard for each group. Default false. */
+            createBoards?: boolean;
+            /** @description With `random` or `balanced`: the number of groups. Give this or groupSize. */
+            groupCount?: number;
+            /** @description Required with `manual`, not allowed otherwise. */
+            groups?: components["schemas"]["BreakoutGroupSpec"][];
+            /** @description With `random` or `balanced`: the most students per group. Give this or groupCount. */
+            groupSize?: number;
+            /** @description The task of every group. */
+            instructions: string;
+            /**
+             * @description How students are put into groups. `manual`: `groups` lists each group’s participant ids. `random`: the session’s students who are not removed and not in an open group are shuffled and dealt to `groupCount` groups, or to as many groups of at most `groupSize` as needed. `balanced`: the same students are ranked by their share of correct responses to this session’s checks (highest first, ties in random order), students without check responses follow in random order, and the ranking is dealt in serpentine order (1…k, k…1, …), so every group gets a mix of strong and weak students. In both dealt strategies group sizes differ by at most one.
+             * @enum {string}
+             */
+            strategy: "manual" | "random" | "balanced";
+            /** @description Minutes until the groups close by themselves. */
+            timeLimitMinutes: number;
         };
         CreateCurriculumInput: {
             description?: string;
@@ -1071,6 +2180,125 @@ export interface components {
             /** @description Why the recap was changed. */
             note?: string;
         };
+        EngagementEvent: {
+            clientEventId?: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Length, milliseconds. */
+            durationMs?: number | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the event happened, as the reporter saw it.
+             */
+            occurredAt: string;
+            /** Format: uuid */
+            participantId: string;
+            /** @enum {string} */
+            participantKind: "standard" | "screen_share" | "recorder" | "agent";
+            /**
+             * Format: date-time
+             * @description When HiLink stored the event.
+             */
+            receivedAt: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            source: "api" | "livekit" | "system";
+            /** @enum {string} */
+            type: "joined" | "left" | "spoke" | "chat_message" | "reaction" | "hand_raised" | "responded" | "board_operation" | "phase_changed" | "attention_changed" | "camera_toggled" | "microphone_toggled" | "help_requested";
+        };
+        EngagementEventBatchInput: {
+            /** @description 1 to 1000 events, stored in one transaction: one invalid event rejects the whole batch. */
+            events: components["schemas"]["EngagementEventInput"][];
+        };
+        EngagementEventInput: {
+            /**
+             * Format: uuid
+             * @description `responded` and `board_operation` only: the activity.
+             */
+            activityId?: string;
+            /** @description The reporter's id for the event, unique per session. A repeat of a stored id is ignored and counted in `duplicates`. */
+            clientEventId?: string;
+            /** @description `joined` and `left` only: the id of one connection (such as a LiveKit participant sid). A `left` closes the connections with the same id, or, without an id, every open connection without one. */
+            connectionId?: string;
+            /** @description `responded` only, and only with an API key: whether the answer was correct. Leave it out for anonymous activities. */
+            correct?: boolean;
+            /** @description `spoke` only, and required there: speaking time in milliseconds, 1 to 14400000. */
+            durationMs?: number;
+            /** @description `attention_changed` only, and required there: whether the participant is focused on the session now. */
+            focused?: boolean;
+            /**
+             * @description When the event happened: ISO 8601 with a UTC offset, at most 5 minutes after the server clock.
+             * @example 2026-03-02T16:05:00+01:00
+             */
+            occurredAt: string;
+            /** @description `camera_toggled` and `microphone_toggled` only, and required there: whether the device is on now. */
+            on?: boolean;
+            /**
+             * @description `board_operation` only: what was done, lowercase letters and underscores.
+             * @example draw
+             */
+            operation?: string;
+            /**
+             * Format: uuid
+             * @description The participant the event is about. A participant token may leave it out (its own id is used) and may name only itself; an API key must name a participant of the session.
+             */
+            participantId?: string;
+            /**
+             * @description The connection the event came from; default `standard`. Events of screen_share, recorder and agent connections are stored but never count toward attendance or any rollup.
+             * @enum {string}
+             */
+            participantKind?: "standard" | "screen_share" | "recorder" | "agent";
+            /**
+             * Format: uuid
+             * @description `phase_changed` only: the phase that started.
+             */
+            phaseId?: string;
+            /** @description `hand_raised` only: true when the hand goes up (default), false when it goes down. */
+            raised?: boolean;
+            /**
+             * @description `reaction` only, and required there.
+             * @enum {string}
+             */
+            reaction?: "thumbs_up" | "thumbs_down" | "clap" | "heart" | "laugh" | "surprised" | "confused";
+            /** @description `chat_message` only: the message, 1 to 2000 characters. Only its length is stored. */
+            text?: string;
+            /** @enum {string} */
+            type: "joined" | "left" | "spoke" | "chat_message" | "reaction" | "hand_raised" | "responded" | "board_operation" | "phase_changed" | "attention_changed" | "camera_toggled" | "microphone_toggled" | "help_requested";
+        };
+        EngagementEventPage: {
+            items: components["schemas"]["EngagementEvent"][];
+            /** @description Pass as `cursor` for the next page. */
+            nextCursor: string | null;
+        };
+        EngagementIngestResult: {
+            /** @description Events stored by this request. */
+            accepted: number;
+            /** @description Events ignored because their clientEventId was already stored or repeated in the request. */
+            duplicates: number;
+            received: number;
+            /** Format: uuid */
+            sessionId: string;
+        };
+        EngagementTrendPoint: {
+            attendedMinutes: number;
+            /** @description Mean score of this session and up to 2 sessions before it. */
+            movingAverage: number;
+            /** Format: uuid */
+            participantId: string;
+            participationScore: number;
+            /** Format: uuid */
+            sessionId: string;
+            sessionTitle: string;
+            /**
+             * Format: date-time
+             * @description The actual start, or the scheduled start when it has none.
+             */
+            startedAt: string;
+        };
         Enrollment: {
             /** Format: date-time */
             createdAt: string;
@@ -1189,6 +2417,14 @@ export interface components {
             /** Format: uuid */
             participantId: string;
         };
+        LivekitWebhookResult: {
+            /** @example participant_joined */
+            event: string;
+            /** @enum {string} */
+            outcome: "recorded" | "duplicate" | "session_ended" | "ignored";
+            /** @description Why the webhook changed nothing, for `ignored`. */
+            reason?: string;
+        };
         MediaAccess: {
             available: boolean;
             /** @description Why media is unavailable. */
@@ -1229,6 +2465,42 @@ export interface components {
             evidence: components["schemas"]["EvidenceQuoteContent"][];
             /** @description Whether the dialogue shows the student correcting it. */
             resolved: boolean;
+        };
+        NamedActivityResponse: {
+            /** Format: uuid */
+            activityId: string;
+            answer: components["schemas"]["ActivityAnswer"];
+            /** @description Whether the answer is correct; null without a correct answer, and hidden (null) from students until the activity closes. */
+            correct?: boolean | null;
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The responding participant; always null for an anonymous activity.
+             */
+            participantId?: string | null;
+            /** @description Starts at 1 and grows by 1 each time the answer changes. */
+            revision: number;
+            /** Format: uuid */
+            sessionId: string;
+            /**
+             * Format: date-time
+             * @description When the first answer arrived.
+             */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description When the answer last changed.
+             */
+            updatedAt: string;
+        };
+        NumericSummary: {
+            count: number;
+            max: number;
+            mean: number;
+            median: number;
+            min: number;
         };
         Objective: {
             cluster?: string | null;
@@ -1333,6 +2605,68 @@ export interface components {
             studentId?: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ParticipantBoardMetrics: {
+            adds: number;
+            displayName: string;
+            /** @description Deletes and clears. */
+            erasures: number;
+            /** Format: date-time */
+            firstOperationAt?: string | null;
+            /** @description Gaps of idleGapSeconds or longer between two consecutive operations of the participant. */
+            idleGapCount: number;
+            /** Format: date-time */
+            lastOperationAt?: string | null;
+            /** @description The longest idle gap, milliseconds; null without one. */
+            longestIdleGapMs?: number | null;
+            /** @description Every operation, undos included. */
+            operations: number;
+            /** Format: uuid */
+            participantId: string;
+            /** @enum {string} */
+            role: "instructor" | "student" | "observer";
+            /** @enum {string|null} */
+            timeToFirstAddFrom?: "board_created" | "phase_started" | null;
+            /** @description Milliseconds from the later of the board’s creation and the start of the lesson phase active at the first add, to that add. */
+            timeToFirstAddMs?: number | null;
+            /** @description Undos of the participant’s own operations (self-corrections). */
+            undos: number;
+            updates: number;
+        };
+        ParticipantEngagement: {
+            /** @description attendedMinutes over the session minutes, 0 to 1; null before the session has any length. */
+            attendanceShare?: number | null;
+            /** @description Minutes connected, overlapping connections counted once; two decimals. */
+            attendedMinutes: number;
+            /** @description Share of attended time focused, 0 to 1; null without `attention_changed` events. */
+            attentionShare?: number | null;
+            /** @description `board_operation` events. */
+            boardOperations: number;
+            chatMessages: number;
+            /** @description correctResponses over gradedResponses; null without graded responses. */
+            correctRate?: number | null;
+            correctResponses: number;
+            displayName: string;
+            /** @description Responses that carry a correct or incorrect grade. */
+            gradedResponses: number;
+            /** @description `hand_raised` events that raise the hand. */
+            handRaises: number;
+            helpRequests: number;
+            /** Format: uuid */
+            participantId: string;
+            /** @description Weighted participation, 0 to 100; docs/engagement.md gives the formula. */
+            participationScore: number;
+            reactions: number;
+            /** @description `responded` events. */
+            responses: number;
+            /** @enum {string} */
+            role: "instructor" | "student" | "observer";
+            /** Format: uuid */
+            studentId?: string | null;
+            /** @description Seconds spoken: the sum of `spoke` durations. */
+            talkSeconds: number;
+            /** @description talkSeconds over the whole session's talk, 0 to 1. */
+            talkShare: number;
         };
         ParticipantList: {
             items: components["schemas"]["Participant"][];
@@ -1566,6 +2900,18 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SessionEngagement: {
+            /** Format: date-time */
+            computedAt: string;
+            participants: components["schemas"]["ParticipantEngagement"][];
+            /** Format: uuid */
+            sessionId: string;
+            /** @description Minutes from the actual start to the actual end, or to now while live; the scheduled length before the start. */
+            sessionMinutes: number;
+            /** @enum {string} */
+            sessionStatus: "scheduled" | "live" | "ended" | "documented" | "cancelled";
+            totalTalkSeconds: number;
+        };
         SessionPage: {
             items: components["schemas"]["Session"][];
             /** @description Pass as `cursor` for the next page. */
@@ -1712,6 +3058,15 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        StudentEngagementTrend: {
+            /** @description The latest session’s moving average. */
+            movingAverage?: number | null;
+            sessions: components["schemas"]["EngagementTrendPoint"][];
+            /** @description Least-squares slope of the score, points per session; null with fewer than 2 sessions. */
+            slope?: number | null;
+            /** Format: uuid */
+            studentId: string;
+        };
         StudentPage: {
             items: components["schemas"]["Student"][];
             /** @description Pass as `cursor` to load the next page; null on the last page. */
@@ -1725,6 +3080,15 @@ export interface components {
             studentTalkShare: number;
             studentTurns: number;
             summary: string;
+        };
+        SubmitBoardOperationsInput: {
+            /** @description 1 to 100 operations, each at most 32768 bytes as JSON, applied in order in one transaction: one rejected operation rejects the whole submission. */
+            operations: components["schemas"]["BoardOperationInput"][];
+        };
+        TextAnswerCount: {
+            /** @description The answer, lower-cased with whitespace collapsed. */
+            answer: string;
+            count: number;
         };
         TranscriptSegment: {
             /** @description Idempotency key chosen by the sender, unique per session; uploads use `upload:<n>`. */
@@ -1807,6 +3171,15 @@ export interface components {
             transcriptVersion: number;
             /** @description Repeats of a stored segment that changed nothing. */
             unchanged: number;
+        };
+        UpdateBoardInput: {
+            /** @enum {string} */
+            drawPolicy?: "everyone" | "instructor_only" | "selected";
+            /** @description true freezes the board for students; instructors and API keys still draw. */
+            locked?: boolean;
+            /** @description Participants of the session who may draw under drawPolicy selected; at most 500. */
+            selectedParticipantIds?: string[];
+            title?: string;
         };
         UpdateEnrollmentInput: {
             plannedObjectiveCodes?: string[];
@@ -1894,6 +3267,178 @@ export interface operations {
             };
         };
     };
+    ActivitiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+        };
+    };
+    ActivitiesController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+        };
+    };
+    ActivitiesController_ownResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResponse"];
+                };
+            };
+        };
+    };
+    ActivitiesController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+        };
+    };
+    ActivitiesController_responsesOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedActivityResponse"][];
+                };
+            };
+        };
+    };
+    ActivitiesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityResponseInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResponse"];
+                };
+            };
+        };
+    };
+    ActivitiesController_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResults"];
+                };
+            };
+        };
+    };
+    AlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+        };
+    };
     OrganizationsController_listKeys: {
         parameters: {
             query?: never;
@@ -1953,6 +3498,146 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+        };
+    };
+    WhiteboardController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+        };
+    };
+    WhiteboardController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBoardInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+        };
+    };
+    WhiteboardController_boardMetrics: {
+        parameters: {
+            query?: {
+                idleGapSeconds?: number;
+            };
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMetrics"];
+                };
+            };
+        };
+    };
+    WhiteboardController_listOperations: {
+        parameters: {
+            query?: {
+                /** @description Return operations with a greater sequence. */
+                afterSequence?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardOperationPage"];
+                };
+            };
+        };
+    };
+    WhiteboardController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitBoardOperationsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardOperationsResult"];
+                };
+            };
+        };
+    };
+    WhiteboardController_snapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardSnapshot"];
                 };
             };
         };
@@ -2810,6 +4495,404 @@ export interface operations {
             };
         };
     };
+    ActivitiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"][];
+                };
+            };
+        };
+    };
+    ActivitiesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActivityInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+        };
+    };
+    AlertsController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSettings"];
+                };
+            };
+        };
+    };
+    AlertsController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertSettingsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSettings"];
+                };
+            };
+        };
+    };
+    AlertsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only alerts not yet acknowledged. */
+                unacknowledgedOnly?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"][];
+                };
+            };
+        };
+    };
+    BreakoutsController_closeAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutGroupList"];
+                };
+            };
+        };
+    };
+    BreakoutsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutGroupList"];
+                };
+            };
+        };
+    };
+    BreakoutsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBreakoutGroupsInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutGroupList"];
+                };
+            };
+        };
+    };
+    BreakoutsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutGroup"];
+                };
+            };
+        };
+    };
+    BreakoutsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutGroup"];
+                };
+            };
+        };
+    };
+    BreakoutsController_help: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakoutHelpInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutHelpRequest"];
+                };
+            };
+        };
+    };
+    BreakoutsController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakoutJoinDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutJoinResult"];
+                };
+            };
+        };
+    };
+    BreakoutsController_listen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakoutJoinDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutJoinResult"];
+                };
+            };
+        };
+    };
+    BreakoutsController_presence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakoutPresenceInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutGroup"];
+                };
+            };
+        };
+    };
+    BreakoutsController_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutMessageList"];
+                };
+            };
+        };
+    };
+    BreakoutsController_broadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastBreakoutMessageInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutMessage"];
+                };
+            };
+        };
+    };
+    BreakoutsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakoutStatus"];
+                };
+            };
+        };
+    };
     SessionsController_cancel: {
         parameters: {
             query?: never;
@@ -3190,6 +5273,175 @@ export interface operations {
             };
         };
     };
+    WhiteboardController_sessionMetrics: {
+        parameters: {
+            query?: {
+                idleGapSeconds?: number;
+            };
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMetrics"];
+                };
+            };
+        };
+    };
+    WhiteboardController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"][];
+                };
+            };
+        };
+    };
+    WhiteboardController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBoardInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+        };
+    };
+    EngagementController_sessionEngagement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionEngagement"];
+                };
+            };
+        };
+    };
+    EngagementController_events: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+                /** @description Only events of this participant. */
+                participantId?: string;
+                /** @description Only events of this type. */
+                type?: "joined" | "left" | "spoke" | "chat_message" | "reaction" | "hand_raised" | "responded" | "board_operation" | "phase_changed" | "attention_changed" | "camera_toggled" | "microphone_toggled" | "help_requested";
+            };
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementEventPage"];
+                };
+            };
+        };
+    };
+    EngagementController_recordOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementEventInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementIngestResult"];
+                };
+            };
+        };
+    };
+    EngagementController_recordBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementEventBatchInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementIngestResult"];
+                };
+            };
+        };
+    };
     TranscriptsController_get: {
         parameters: {
             query?: never;
@@ -3473,6 +5725,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Guardian"][];
+                };
+            };
+        };
+    };
+    EngagementController_studentTrend: {
+        parameters: {
+            query?: {
+                /** @description The latest sessions to include, 1 to 100; default 20. */
+                last?: number;
+            };
+            header?: never;
+            path: {
+                studentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentEngagementTrend"];
+                };
+            };
+        };
+    };
+    LivekitWebhooksController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/webhook+json": Record<string, never>;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivekitWebhookResult"];
                 };
             };
         };

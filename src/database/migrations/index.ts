@@ -6,6 +6,10 @@ import { Transcripts1764800003000 } from './1764800003000-transcripts';
 import { JobsAndRecaps1764800004000 } from './1764800004000-jobs-and-recaps';
 import { SessionPhaseTransitions1764800005000 } from './1764800005000-session-phase-transitions';
 import { PhaseToolsAndEngagement1764800006000 } from './1764800006000-phase-tools-and-engagement';
+import { Activities1764800007000 } from './1764800007000-activities';
+import { Whiteboards1764800008000 } from './1764800008000-whiteboards';
+import { Breakouts1764800010000 } from './1764800010000-breakouts';
+import { EngagementRollups1764800009000 } from './1764800009000-engagement-rollups';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -17,4 +21,8 @@ export const MIGRATIONS = [
   JobsAndRecaps1764800004000,
   SessionPhaseTransitions1764800005000,
   PhaseToolsAndEngagement1764800006000,
+  Activities1764800007000,
+  Whiteboards1764800008000,
+  EngagementRollups1764800009000,
+  Breakouts1764800010000,
 ];
