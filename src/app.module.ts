@@ -5,6 +5,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
+import { formatGraphQLError } from './common/graphql-errors';
 import { AppExceptionFilter } from './common/exception.filter';
 import { LifecycleLogger } from './common/lifecycle-logger';
 import { AppConfig } from './config/config';
@@ -58,6 +59,7 @@ export class AppModule {
           graphiql: true,
           introspection: true,
           includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
           // HiLink sets no cache hints, so the default cache-control plugin would only add a
           // hook call to every resolved field.
           plugins: [ApolloServerPluginCacheControlDisabled()],

@@ -535,7 +535,7 @@ describe('breakout groups', () => {
 
     for (const response of [create, closeOne, closeAll, broadcast]) {
       expect(response.status).toBe(403);
-      expect(response.body.title).toBe('BREAKOUT_INSTRUCTOR_ONLY');
+      expect(response.body.title).toBe('INSTRUCTOR_ONLY');
     }
     expect(graphql.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(byInstructor.status).toBe(201);

@@ -218,7 +218,19 @@ describe('members', () => {
       'mutation { createMember(input: { role: teacher, name: "X", email: "x@example.com" }) { id } }',
     );
 
-    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.reason).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('names the field of a bad role in variables', async () => {
+    const response = await t.gql(
+      'mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }',
+      { input: { role: 'teacher', name: 'X', email: 'x@example.com' } },
+    );
+
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.reason).toBe('INVALID_VARIABLE');
+    expect(response.errors?.[0]?.extensions?.field).toBe('input.role');
   });
 
   it('rejects null for a required field on update', async () => {

@@ -30,7 +30,21 @@ describe('organizations and API keys', () => {
     const response = await t.http.get('/v1/organization').set('authorization', t.adminKey);
 
     expect(response.status).toBe(401);
+    expect(response.body.detail).toContain('lacks the Bearer scheme');
+  });
+
+  it('rejects another scheme', async () => {
+    const response = await t.http.get('/v1/organization').set('authorization', 'Basic dXNlcg==');
+
+    expect(response.status).toBe(401);
     expect(response.body.detail).toContain('must use the Bearer scheme');
+  });
+
+  it('rejects the Bearer scheme without a key', async () => {
+    const response = await t.http.get('/v1/organization').set('authorization', 'Bearer ');
+
+    expect(response.status).toBe(401);
+    expect(response.body.detail).toContain('no key after "Bearer"');
   });
 
   it('returns the caller organization over REST and GraphQL', async () => {

@@ -173,6 +173,7 @@ describe('GraphQL subscriptions over graphql-ws', () => {
   it.each([
     ['no payload', undefined, 'Missing credentials'],
     ['no authorization', { token: 'x' }, 'Missing credentials'],
+    ['a key without the Bearer scheme', { authorization: 'hlk_AAAA' }, 'lacks the Bearer scheme'],
     ['an unknown API key', { authorization: `Bearer hlk_AAAAAAAAAAAA_${'a'.repeat(43)}` }, 'API key is invalid or revoked'],
     ['a malformed participant token', { authorization: 'Bearer hlp_e30.bad' }, 'participant token is invalid or expired'],
   ])('closes a connection with %s with 4401', async (_case, payload, reason) => {

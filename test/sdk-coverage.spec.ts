@@ -65,3 +65,23 @@ describe('SDK operation documents', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('SDK README', () => {
+  it('lists every method', () => {
+    const readme = readFileSync(join(ROOT, 'sdk', 'README.md'), 'utf8');
+    const missing: string[] = [];
+    for (const file of readdirSync(OPERATIONS_DIR).filter((name) => name.endsWith('.graphql'))) {
+      const document = parse(readFileSync(join(OPERATIONS_DIR, file), 'utf8'));
+      for (const definition of document.definitions) {
+        if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) {
+          const method = `\`${definition.name.value}\``;
+          if (!readme.includes(method)) {
+            missing.push(`${file}: ${definition.name.value}`);
+          }
+        }
+      }
+    }
+
+    expect(missing).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import {
   SCOPE_KEY,
 } from './auth.decorators';
 import { PARTICIPANT_TOKEN_PREFIX, ParticipantTokenService } from './participant-token.service';
-import { bearerCredential } from './bearer';
+import { bearerCredential, missingBearerReason } from './bearer';
 import { hasScope } from './scopes';
 
 function unauthenticated(message: string): AppError {
@@ -107,11 +107,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers?.authorization;
     const credential = bearerCredential(header);
     if (credential === undefined) {
-      const message =
-        typeof header === 'string' && header.trim() !== ''
-          ? 'The Authorization header must use the Bearer scheme: send "Authorization: Bearer <API key>".'
-          : 'Missing credentials: send "Authorization: Bearer <API key>".';
-      throw unauthenticated(message);
+      throw unauthenticated(missingBearerReason(header));
     }
 
     return credential;

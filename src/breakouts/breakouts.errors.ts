@@ -94,7 +94,7 @@ export const BreakoutErrors = {
     new AppError(
       ErrorCode.Forbidden,
       `Only the session's instructors and API keys can ${action}.`,
-      { reason: 'BREAKOUT_INSTRUCTOR_ONLY' },
+      { reason: 'INSTRUCTOR_ONLY' },
     ),
   studentsOnly: () =>
     new AppError(

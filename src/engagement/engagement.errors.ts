@@ -21,7 +21,7 @@ function listProblems(code: ErrorCode, reason: string, problems: FieldProblem[])
 export const EngagementErrors = {
   /** Rejects events whose fields do not fit their type, their session or the clock. */
   invalidEvents: (problems: FieldProblem[]) =>
-    listProblems(ErrorCode.BadUserInput, 'ENGAGEMENT_EVENT_INVALID', problems),
+    listProblems(ErrorCode.BadUserInput, 'VALIDATION_FAILED', problems),
   /** Rejects events that name participants who are not in the session. */
   unknownParticipants: (problems: FieldProblem[]) =>
     listProblems(ErrorCode.NotFound, 'PARTICIPANT_NOT_FOUND', problems),

@@ -3,7 +3,7 @@ import {
   PARTICIPANT_TOKEN_PREFIX,
   ParticipantTokenService,
 } from '../auth/participant-token.service';
-import { bearerCredential } from '../auth/bearer';
+import { bearerCredential, missingBearerReason } from '../auth/bearer';
 import { ApiKeysService } from '../organizations/api-keys.service';
 
 /** WebSocket close code for missing, invalid, revoked or expired credentials. */
@@ -36,13 +36,15 @@ export class SubscriptionAuthenticator {
   async authenticate(
     payload: Readonly<Record<string, unknown>> | undefined,
   ): Promise<ConnectionAuthResult> {
-    const credential = bearerCredential(authorizationOf(payload));
+    const authorization = authorizationOf(payload);
+    const credential = bearerCredential(authorization);
     if (credential === undefined) {
-      return {
-        ok: false,
-        reason:
-          'Missing credentials: send {"authorization":"Bearer <API key>"} in the connection_init payload.',
-      };
+      const reason =
+        authorization === undefined || authorization === ''
+          ? 'Missing credentials: send {"authorization":"Bearer <API key>"} in the connection_init payload.'
+          : missingBearerReason(authorization);
+
+      return { ok: false, reason };
     }
     if (await this.isValid(credential)) {
       return { ok: true, credential };

@@ -25,8 +25,11 @@ export const MAX_BATCH_OPERATIONS = 100;
 export const MAX_OPERATION_BYTES = 32 * 1024;
 /** Bytes of one element's properties serialized as JSON, after an update is merged. */
 export const MAX_ELEMENT_BYTES = 32 * 1024;
-/** Points of one stroke, line or arrow. */
-export const MAX_POINTS = 5_000;
+/**
+ * Points of one stroke, line or arrow. With coordinates of two decimals a point takes about 17
+ * bytes of JSON, so a stroke at this limit still fits MAX_OPERATION_BYTES.
+ */
+export const MAX_POINTS = 1_500;
 /** Elements on a board that are not deleted. */
 export const MAX_BOARD_ELEMENTS = 5_000;
 /** Bytes of the properties of all elements on a board that are not deleted. */

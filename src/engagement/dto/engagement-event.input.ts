@@ -230,7 +230,7 @@ export class EngagementEventBatchInput {
   // The items are checked by validateEventInput in the service, not by class-validator, which
   // is the largest CPU cost of a full batch.
   @IsArray()
-  @ArrayMinSize(1)
+  @ArrayMinSize(1, { message: 'events is empty; send at least one event' })
   @ArrayMaxSize(MAX_BATCH_EVENTS, {
     message: `events has more than the maximum of ${MAX_BATCH_EVENTS} events per request; split it into smaller batches`,
   })
