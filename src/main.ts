@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, migrate } from './bootstrap';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
-import { DataDirInUseError } from './database/data-dir-lock';
+import { assertDataDirFree, DataDirInUseError } from './database/data-dir-lock';
 import { CreatedOrganization } from './organizations/dto/create-organization.input';
 import { OrganizationsService } from './organizations/organizations.service';
 
@@ -74,6 +74,9 @@ function startupBanner(config: AppConfig, base: string, created?: CreatedOrganiz
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (!config.databaseUrl) {
+    assertDataDirFree(config.dataDir);
+  }
   const app = await createApp(config);
   const logger = new Logger('Bootstrap');
   if (config.migrateOnStart) {

@@ -90,6 +90,8 @@ describe('server process on the embedded database', () => {
 
     expect(sameFolder.code).toBe(1);
     expect(sameFolder.output).toContain(`in use by process ${running.child.pid}`);
+    // One line that names the fix, and no logged stack trace before it.
+    expect(sameFolder.output.trim().split('\n')).toHaveLength(1);
     expect(samePort.code).toBe(1);
     expect(samePort.output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
   });

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataDirInUseError, LOCK_FILE_NAME, lockDataDir } from './data-dir-lock';
+import { assertDataDirFree, DataDirInUseError, LOCK_FILE_NAME, lockDataDir } from './data-dir-lock';
 
 describe('lockDataDir', () => {
   let dataDir: string;
@@ -30,6 +30,18 @@ describe('lockDataDir', () => {
 
       expect(() => lockDataDir(dataDir)).toThrow(DataDirInUseError);
       expect(() => lockDataDir(dataDir)).toThrow(/in use by process \d+.*HILINK_DATA_DIR/);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('checks a folder before taking it', async () => {
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      expect(() => assertDataDirFree(dataDir)).not.toThrow();
+      writeFileSync(join(dataDir, LOCK_FILE_NAME), String(holder.pid));
+
+      expect(() => assertDataDirFree(dataDir)).toThrow(DataDirInUseError);
     } finally {
       holder.kill();
     }

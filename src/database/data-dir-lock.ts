@@ -41,6 +41,18 @@ function readOwner(path: string): number | undefined {
 }
 
 /**
+ * Raises DataDirInUseError when another running process holds the folder's lock. It lets a
+ * server stop with one clear line before it starts its modules; lockDataDir still takes the
+ * lock, so two servers that start at the same moment are kept apart too.
+ */
+export function assertDataDirFree(dataDir: string): void {
+  const owner = readOwner(join(dataDir, LOCK_FILE_NAME));
+  if (owner !== undefined && owner !== process.pid && isRunning(owner)) {
+    throw new DataDirInUseError(dataDir, owner);
+  }
+}
+
+/**
  * Claims the embedded database folder for this process with an exclusive lock file, so two
  * servers never open the same PGlite folder. A lock left by a process that no longer runs is
  * taken over. Returns a function that releases the lock.
