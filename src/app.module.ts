@@ -29,6 +29,8 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { BreakoutsModule } from './breakouts/breakouts.module';
 import { WhiteboardModule } from './whiteboard/whiteboard.module';
+import { ProgressModule } from './progress/progress.module';
+import { ParentUpdatesModule } from './parent-updates/parent-updates.module';
 
 export interface AppModuleOptions {
   /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
@@ -83,6 +85,8 @@ export class AppModule {
         AlertsModule,
         BreakoutsModule,
         WhiteboardModule,
+        ProgressModule,
+        ParentUpdatesModule,
       ],
       providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

@@ -92,11 +92,48 @@ export interface RecapResult {
   usage: AiUsage;
 }
 
-/** A recap generator. `local` is offline and deterministic; `openai` calls a chat model. */
+/** What a provider may read to draft one parent update: an approved recap for one guardian. */
+export interface ParentUpdateInput {
+  /** BCP 47 tag of the guardian's preferred language, such as en or es-MX. */
+  language: string;
+  studentName: string;
+  guardianName: string;
+  sessionTitle: string;
+  /** The approved recap's summary, next steps and objectives, as the instructor approved them. */
+  recapSummary: string;
+  nextSteps: string[];
+  objectiveTitles: string[];
+  /** The student's share of words spoken, 0..1, when the recap measured it. */
+  studentTalkShare?: number;
+}
+
+/** A plain-language message for a guardian, before a person approves it. */
+export interface ParentUpdateDraft {
+  subject: string;
+  body: string;
+  /** The BCP 47 tag of the language the draft is written in. */
+  language: string;
+  /** Set when the draft is not in the requested language, saying why. */
+  languageNote?: string;
+}
+
+export interface ParentUpdateResult {
+  draft: ParentUpdateDraft;
+  provider: string;
+  model: string;
+  promptVersion: string;
+  usage: AiUsage;
+}
+
+/** A recap and parent update generator. `local` is offline and deterministic; `openai` calls a chat model. */
 export interface AiProvider {
   readonly name: 'local' | 'openai';
   readonly model: string;
   generateRecap(input: RecapInput, options?: { signal?: AbortSignal }): Promise<RecapResult>;
+  generateParentUpdate(
+    input: ParentUpdateInput,
+    options?: { signal?: AbortSignal },
+  ): Promise<ParentUpdateResult>;
 }
 
 /** A provider failure that retrying will not fix (invalid output after retries, bad request). */

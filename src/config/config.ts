@@ -31,6 +31,8 @@ export interface AppConfig {
    * subscribers connected to the process that wrote the change.
    */
   redis?: { url: string; channelPrefix: string };
+  /** SMTP for parent update emails; when absent, approved updates wait with delivery `pending`. */
+  mail?: { smtpUrl: string; from: string };
 }
 
 export class ConfigError extends Error {
@@ -185,6 +187,29 @@ function parseRedis(env: Env, problems: string[]): AppConfig['redis'] {
   return url === undefined ? undefined : { url, channelPrefix };
 }
 
+/** A bare address or a display name with an address: `a@b.org` or `Name <a@b.org>`. */
+const MAIL_FROM_PATTERN = /^(?:[^<>@\r\n]{0,100}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
+function parseMail(env: Env, problems: string[]): AppConfig['mail'] {
+  const smtpUrl = parseUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+  const from = readEnv(env, 'MAIL_FROM');
+  if (from !== undefined && !MAIL_FROM_PATTERN.test(from)) {
+    problems.push(
+      `MAIL_FROM="${from}" is invalid: expected an address such as updates@school.example or "School <updates@school.example>".`,
+    );
+  }
+  if (smtpUrl === undefined) {
+    return undefined;
+  }
+  if (from === undefined) {
+    problems.push('SMTP_URL requires MAIL_FROM: set the sender address of parent update emails.');
+
+    return undefined;
+  }
+
+  return { smtpUrl, from };
+}
+
 /** Reads and validates every setting, and raises one ConfigError listing all invalid ones. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -215,6 +240,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollIntervalMs: parseInteger(env, 'HILINK_JOBS_POLL_MS', 500, [10, 60000], problems),
     },
     redis: parseRedis(env, problems),
+    mail: parseMail(env, problems),
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);

@@ -24,6 +24,13 @@ import { Alert } from '../alerts/alert.entity';
 import { AlertSettings } from '../alerts/alert-settings.entity';
 import { BreakoutGroup, BreakoutMember, BreakoutMessage } from '../breakouts/breakout-group.entity';
 import { Board } from '../whiteboard/board.entity';
+import { ProgressRecord } from '../progress/progress-record.entity';
+import { ProgressEvidence } from '../progress/progress-evidence.entity';
+import { ProgressChange } from '../progress/progress-change.entity';
+import { SessionObjectiveCoverage } from '../progress/session-objective-coverage.entity';
+import { DomainEvent } from '../parent-updates/domain-event.entity';
+import { ParentUpdateVersion } from '../parent-updates/parent-update-version.entity';
+import { ParentUpdate, ParentUpdateDelivery } from '../parent-updates/parent-update.entity';
 
 /** Every TypeORM entity; the modules register their own repositories with forFeature. */
 export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
@@ -32,4 +39,6 @@ export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, Studen
   TranscriptSegment, SessionTranscript, EngagementEvent,
   Activity, ActivityResponse, Alert, AlertSettings,
   BreakoutGroup, BreakoutMember, BreakoutMessage,
-  Board];
+  Board,
+  ParentUpdate, ParentUpdateVersion, ParentUpdateDelivery, DomainEvent,
+  ProgressRecord, ProgressEvidence, ProgressChange, SessionObjectiveCoverage];

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { instanceToPlain } from 'class-transformer';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
+import { JobsService } from '../jobs/jobs.service';
+import { queueParentUpdateGeneration } from '../parent-updates/parent-update-queue';
 import { SessionsService } from '../sessions/sessions.service';
 import { EditRecapInput, RejectRecapInput } from './dto/recap-review.input';
 import { actorOf } from './recap-actor';
@@ -23,6 +25,7 @@ export class RecapReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recaps: RecapsService,
     private readonly sessions: SessionsService,
+    private readonly jobs: JobsService,
   ) {}
 
   /** Adds a version with the edited content; raises BAD_USER_INPUT for content the draft's inputs do not support. */
@@ -45,8 +48,9 @@ export class RecapReviewService {
   }
 
   /**
-   * Approves a draft and moves its session from ended to documented in the same transaction.
-   * A session that is already documented, by an earlier approved recap, stays documented.
+   * Approves a draft and moves its session from ended to documented in the same transaction,
+   * which also queues the drafting of parent updates. A session that is already documented, by
+   * an earlier approved recap, stays documented.
    */
   async approve(ctx: RequestContext, id: string): Promise<Recap> {
     const recap = await this.recaps.get(ctx, id);
@@ -58,6 +62,11 @@ export class RecapReviewService {
         { id, organizationId: ctx.organizationId },
         { status: 'approved', approvedAt: new Date(), reviewer: actorOf(ctx) },
       );
+      await queueParentUpdateGeneration(this.jobs, manager, {
+        organizationId: ctx.organizationId,
+        recapId: id,
+        sessionId: recap.sessionId,
+      });
       if (session.status === 'documented') {
         return undefined;
       }

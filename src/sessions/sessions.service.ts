@@ -38,10 +38,18 @@ export const sessionSortValue = (session: Session): string => session.scheduledS
 /** Work that another module runs after a session has ended. */
 export type SessionEndedListener = (ctx: RequestContext, session: Session) => Promise<void>;
 
+/** Work that another module runs in the transaction that moves a session to documented. */
+export type SessionDocumentedListener = (
+  ctx: RequestContext,
+  session: Session,
+  manager: EntityManager,
+) => Promise<void>;
+
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
   private readonly endedListeners: SessionEndedListener[] = [];
+  private readonly documentedListeners: SessionDocumentedListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -252,8 +260,12 @@ export class SessionsService {
    * another organization's session, and CONFLICT unless the session is ended. The caller
    * publishes the change with publishStatusChange after its transaction commits.
    */
-  markDocumented(ctx: RequestContext, sessionId: string, manager: EntityManager): Promise<Session> {
-    return this.transition(
+  async markDocumented(
+    ctx: RequestContext,
+    sessionId: string,
+    manager: EntityManager,
+  ): Promise<Session> {
+    const session = await this.transition(
       ctx,
       sessionId,
       'document',
@@ -261,6 +273,20 @@ export class SessionsService {
       manager,
       'sessionId',
     );
+    for (const listener of this.documentedListeners) {
+      await listener(ctx, session, manager);
+    }
+
+    return session;
+  }
+
+  /**
+   * Registers work that runs inside markDocumented's transaction, such as updating progress
+   * records. The listener must use only the given manager; an error it raises rolls back the
+   * whole change, so the session stays ended.
+   */
+  onSessionDocumented(listener: SessionDocumentedListener): void {
+    this.documentedListeners.push(listener);
   }
 
   /** Runs in endSession's transaction, so work queued here commits together with the end. */

@@ -153,6 +153,32 @@ export type BroadcastBreakoutMessageInput = {
   body: string;
 };
 
+export type ClearProgressOverrideInput = {
+  /** Why the override ends, 1 to 1000 characters. */
+  reason: string;
+};
+
+export type CoverageGapsFilter = {
+  curriculumId?: string | null | undefined;
+  /** Sessions scheduled to start at or after this instant (ISO-8601). */
+  from?: string | null | undefined;
+  /** The enrollments’ instructor (a member id). */
+  instructorId?: string | null | undefined;
+  /** Objectives to return, 1 to 100; default 20. */
+  limit?: number | null | undefined;
+  /** Sessions scheduled to start before this instant (ISO-8601). */
+  to?: string | null | undefined;
+};
+
+/** covered: taught as planned; partially_covered: taught, but some of its planned phases were skipped or only checks show it; skipped: planned but never taught; not_landing: taught, but under half of the check answers on it were correct; planned: in the lesson plan of a session not yet documented; not_started: not reached yet. */
+export type CoverageStatus =
+  | 'covered'
+  | 'not_landing'
+  | 'not_started'
+  | 'partially_covered'
+  | 'planned'
+  | 'skipped';
+
 export type CreateActivityInput = {
   /** Accepted answers of a short_text question, matched ignoring case and whitespace. */
   acceptedAnswers?: Array<string> | null | undefined;
@@ -289,6 +315,13 @@ export type CreateStudentInput = {
   timeZone?: string | null | undefined;
 };
 
+export type EditParentUpdateInput = {
+  body: string;
+  /** Why it was changed. */
+  note?: string | null | undefined;
+  subject: string;
+};
+
 export type EditRecapInput = {
   /** The whole edited content; it replaces the current version. */
   content: RecapContentInput;
@@ -389,6 +422,30 @@ export type ObjectiveInput = {
   title: string;
 };
 
+export type OverrideProgressInput = {
+  /** The curriculum that the objective belongs to. */
+  curriculumId: string;
+  objectiveCode: string;
+  /** Why the instructor sets this status, 1 to 1000 characters. */
+  reason: string;
+  /** The session the rating comes from. Instructor participant tokens always use their own session. */
+  sessionId?: string | null | undefined;
+  status: ProgressStatus;
+  studentId: string;
+};
+
+/** `pending` until the email is accepted by the SMTP server (`sent`) or given up (`failed`). */
+export type ParentUpdateDeliveryStatus =
+  | 'failed'
+  | 'pending'
+  | 'sent';
+
+/** `draft` until a person approves it (`approved`, then sent) or rejects it (`rejected`). */
+export type ParentUpdateStatus =
+  | 'approved'
+  | 'draft'
+  | 'rejected';
+
 export type ParticipantRole =
   | 'instructor'
   | 'observer'
@@ -426,6 +483,26 @@ export type PhaseTransitionAction =
   | 'reordered'
   | 'skipped'
   | 'started';
+
+/** automatic: recomputed when a session was documented; override: set by an instructor; override_cleared: an instructor returned the record to its automatic status. */
+export type ProgressChangeKind =
+  | 'automatic'
+  | 'override'
+  | 'override_cleared';
+
+/** lesson_plan: planned in a phase that was done; check_result: the student’s answer to a check linked to the objective; recap: matched in the approved recap; instructor_rating: an instructor’s override. */
+export type ProgressEvidenceKind =
+  | 'check_result'
+  | 'instructor_rating'
+  | 'lesson_plan'
+  | 'recap';
+
+/** A student’s standing on one objective: not_started → introduced → practicing → mastered. */
+export type ProgressStatus =
+  | 'introduced'
+  | 'mastered'
+  | 'not_started'
+  | 'practicing';
 
 export type RecapContentInput = {
   followUps: Array<string>;
@@ -491,6 +568,10 @@ export type RecapTrigger =
 export type RecapVersionSource =
   | 'edited'
   | 'generated';
+
+export type RejectParentUpdateInput = {
+  reason: string;
+};
 
 export type RejectRecapInput = {
   reason: string;
@@ -1055,6 +1136,109 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
+
+export type ParentUpdateDeliveryFieldsFragment = { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string };
+
+export type ParentUpdateFieldsFragment = { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null };
+
+export type ParentUpdateQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ParentUpdateQuery = { parentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, versions: Array<{ id: string, number: number, source: string, subject: string, body: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null } }>, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
+
+export type ParentUpdatesQueryVariables = Exact<{
+  sessionId?: string | null | undefined;
+  status?: ParentUpdateStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ParentUpdatesQuery = { parentUpdates: { nodes: Array<{ id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type EditParentUpdateMutationVariables = Exact<{
+  id: string;
+  input: EditParentUpdateInput;
+}>;
+
+
+export type EditParentUpdateMutation = { editParentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
+
+export type ApproveParentUpdateMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApproveParentUpdateMutation = { approveParentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
+
+export type RejectParentUpdateMutationVariables = Exact<{
+  id: string;
+  input: RejectParentUpdateInput;
+}>;
+
+
+export type RejectParentUpdateMutation = { rejectParentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
+
+export type ProgressEvidenceFieldsFragment = { id: string, kind: ProgressEvidenceKind, sessionId: string | null, activityId: string | null, recapId: string | null, correct: boolean | null, recapConfidence: number | null, ratedStatus: ProgressStatus | null, note: string | null, recordedAt: string };
+
+export type ProgressRecordFieldsFragment = { id: string | null, studentId: string, curriculumId: string, objectiveId: string, objectiveCode: string, objectiveTitle: string, status: ProgressStatus, confidence: number, automaticStatus: ProgressStatus, automaticConfidence: number, lastSessionId: string | null, updatedAt: string | null, evidenceCount: number, override: { status: ProgressStatus, reason: string, at: string, by: { kind: string, id: string | null } } | null, evidence: Array<{ id: string, kind: ProgressEvidenceKind, sessionId: string | null, activityId: string | null, recapId: string | null, correct: boolean | null, recapConfidence: number | null, ratedStatus: ProgressStatus | null, note: string | null, recordedAt: string }> };
+
+export type ProgressChangeFieldsFragment = { id: string, progressRecordId: string, change: ProgressChangeKind, fromStatus: ProgressStatus | null, toStatus: ProgressStatus, fromConfidence: number | null, toConfidence: number, automaticStatus: ProgressStatus, reason: string | null, sessionId: string | null, actorKind: string, actorId: string | null, createdAt: string };
+
+export type StudentProgressQueryVariables = Exact<{
+  studentId: string;
+  curriculumId?: string | null | undefined;
+}>;
+
+
+export type StudentProgressQuery = { studentProgress: Array<{ id: string | null, studentId: string, curriculumId: string, objectiveId: string, objectiveCode: string, objectiveTitle: string, status: ProgressStatus, confidence: number, automaticStatus: ProgressStatus, automaticConfidence: number, lastSessionId: string | null, updatedAt: string | null, evidenceCount: number, override: { status: ProgressStatus, reason: string, at: string, by: { kind: string, id: string | null } } | null, evidence: Array<{ id: string, kind: ProgressEvidenceKind, sessionId: string | null, activityId: string | null, recapId: string | null, correct: boolean | null, recapConfidence: number | null, ratedStatus: ProgressStatus | null, note: string | null, recordedAt: string }> }> };
+
+export type ProgressRecordQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ProgressRecordQuery = { progressRecord: { id: string | null, studentId: string, curriculumId: string, objectiveId: string, objectiveCode: string, objectiveTitle: string, status: ProgressStatus, confidence: number, automaticStatus: ProgressStatus, automaticConfidence: number, lastSessionId: string | null, updatedAt: string | null, evidenceCount: number, override: { status: ProgressStatus, reason: string, at: string, by: { kind: string, id: string | null } } | null, evidence: Array<{ id: string, kind: ProgressEvidenceKind, sessionId: string | null, activityId: string | null, recapId: string | null, correct: boolean | null, recapConfidence: number | null, ratedStatus: ProgressStatus | null, note: string | null, recordedAt: string }> } };
+
+export type ProgressHistoryQueryVariables = Exact<{
+  recordId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProgressHistoryQuery = { progressHistory: { nodes: Array<{ id: string, progressRecordId: string, change: ProgressChangeKind, fromStatus: ProgressStatus | null, toStatus: ProgressStatus, fromConfidence: number | null, toConfidence: number, automaticStatus: ProgressStatus, reason: string | null, sessionId: string | null, actorKind: string, actorId: string | null, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type OverrideProgressMutationVariables = Exact<{
+  input: OverrideProgressInput;
+}>;
+
+
+export type OverrideProgressMutation = { overrideProgress: { id: string | null, studentId: string, curriculumId: string, objectiveId: string, objectiveCode: string, objectiveTitle: string, status: ProgressStatus, confidence: number, automaticStatus: ProgressStatus, automaticConfidence: number, lastSessionId: string | null, updatedAt: string | null, evidenceCount: number, override: { status: ProgressStatus, reason: string, at: string, by: { kind: string, id: string | null } } | null, evidence: Array<{ id: string, kind: ProgressEvidenceKind, sessionId: string | null, activityId: string | null, recapId: string | null, correct: boolean | null, recapConfidence: number | null, ratedStatus: ProgressStatus | null, note: string | null, recordedAt: string }> } };
+
+export type ClearProgressOverrideMutationVariables = Exact<{
+  id: string;
+  input: ClearProgressOverrideInput;
+}>;
+
+
+export type ClearProgressOverrideMutation = { clearProgressOverride: { id: string | null, studentId: string, curriculumId: string, objectiveId: string, objectiveCode: string, objectiveTitle: string, status: ProgressStatus, confidence: number, automaticStatus: ProgressStatus, automaticConfidence: number, lastSessionId: string | null, updatedAt: string | null, evidenceCount: number, override: { status: ProgressStatus, reason: string, at: string, by: { kind: string, id: string | null } } | null, evidence: Array<{ id: string, kind: ProgressEvidenceKind, sessionId: string | null, activityId: string | null, recapId: string | null, correct: boolean | null, recapConfidence: number | null, ratedStatus: ProgressStatus | null, note: string | null, recordedAt: string }> } };
+
+export type EnrollmentCoverageQueryVariables = Exact<{
+  enrollmentId: string;
+}>;
+
+
+export type EnrollmentCoverageQuery = { enrollmentCoverage: { enrollmentId: string, studentId: string, curriculumId: string, instructorId: string, sessionsDocumented: number, covered: number, partiallyCovered: number, skipped: number, notLanding: number, planned: number, notStarted: number, objectives: Array<{ objectiveId: string, objectiveCode: string, objectiveTitle: string, planPosition: number | null, status: CoverageStatus, sessionsCovered: number, sessionsPartiallyCovered: number, sessionsSkipped: number, sessionsNotLanding: number, checksAnswered: number, checksCorrect: number, correctShare: number | null, recapMatches: number, lastSessionId: string | null }> } };
+
+export type CoverageGapsQueryVariables = Exact<{
+  filter?: CoverageGapsFilter | null | undefined;
+}>;
+
+
+export type CoverageGapsQuery = { coverageGaps: Array<{ objectiveId: string, objectiveCode: string, objectiveTitle: string, curriculumId: string, occurrences: number, coveredCount: number, partiallyCoveredCount: number, skippedCount: number, notLandingCount: number, gapShare: number, checksAnswered: number, correctShare: number | null }> };
 
 export type RecapEvidenceFieldsFragment = { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string };
 
@@ -1894,6 +2078,142 @@ export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const ParentUpdateDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ParentUpdateDeliveryFields on ParentUpdateDelivery {
+  id
+  parentUpdateId
+  guardianId
+  recipient
+  status
+  attempts
+  reason
+  lastError
+  messageId
+  jobId
+  sentAt
+  failedAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"ParentUpdateDeliveryFields"}) as unknown as TypedDocumentString<ParentUpdateDeliveryFieldsFragment, unknown>;
+export const ParentUpdateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ParentUpdateFields on ParentUpdate {
+  id
+  sessionId
+  recapId
+  recapVersion
+  studentId
+  guardianId
+  status
+  language
+  requestedLanguage
+  languageNote
+  subject
+  body
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    kind
+    id
+  }
+  delivery {
+    ...ParentUpdateDeliveryFields
+  }
+}
+    fragment ParentUpdateDeliveryFields on ParentUpdateDelivery {
+  id
+  parentUpdateId
+  guardianId
+  recipient
+  status
+  attempts
+  reason
+  lastError
+  messageId
+  jobId
+  sentAt
+  failedAt
+  createdAt
+  updatedAt
+}`, {"fragmentName":"ParentUpdateFields"}) as unknown as TypedDocumentString<ParentUpdateFieldsFragment, unknown>;
+export const ProgressEvidenceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProgressEvidenceFields on ProgressEvidenceItem {
+  id
+  kind
+  sessionId
+  activityId
+  recapId
+  correct
+  recapConfidence
+  ratedStatus
+  note
+  recordedAt
+}
+    `, {"fragmentName":"ProgressEvidenceFields"}) as unknown as TypedDocumentString<ProgressEvidenceFieldsFragment, unknown>;
+export const ProgressRecordFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProgressRecordFields on ProgressRecord {
+  id
+  studentId
+  curriculumId
+  objectiveId
+  objectiveCode
+  objectiveTitle
+  status
+  confidence
+  automaticStatus
+  automaticConfidence
+  override {
+    status
+    reason
+    at
+    by {
+      kind
+      id
+    }
+  }
+  lastSessionId
+  updatedAt
+  evidenceCount
+  evidence {
+    ...ProgressEvidenceFields
+  }
+}
+    fragment ProgressEvidenceFields on ProgressEvidenceItem {
+  id
+  kind
+  sessionId
+  activityId
+  recapId
+  correct
+  recapConfidence
+  ratedStatus
+  note
+  recordedAt
+}`, {"fragmentName":"ProgressRecordFields"}) as unknown as TypedDocumentString<ProgressRecordFieldsFragment, unknown>;
+export const ProgressChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProgressChangeFields on ProgressChange {
+  id
+  progressRecordId
+  change
+  fromStatus
+  toStatus
+  fromConfidence
+  toConfidence
+  automaticStatus
+  reason
+  sessionId
+  actorKind
+  actorId
+  createdAt
+}
+    `, {"fragmentName":"ProgressChangeFields"}) as unknown as TypedDocumentString<ProgressChangeFieldsFragment, unknown>;
 export const RecapActorFieldsFragmentDoc = new TypedDocumentString(`
     fragment RecapActorFields on RecapActor {
   kind
@@ -3751,6 +4071,548 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   lastUsedAt
   revokedAt
 }`) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const ParentUpdateDocument = new TypedDocumentString(`
+    query parentUpdate($id: ID!) {
+  parentUpdate(id: $id) {
+    ...ParentUpdateFields
+    versions {
+      id
+      number
+      source
+      subject
+      body
+      note
+      createdAt
+      editor {
+        kind
+        id
+      }
+    }
+  }
+}
+    fragment ParentUpdateDeliveryFields on ParentUpdateDelivery {
+  id
+  parentUpdateId
+  guardianId
+  recipient
+  status
+  attempts
+  reason
+  lastError
+  messageId
+  jobId
+  sentAt
+  failedAt
+  createdAt
+  updatedAt
+}
+fragment ParentUpdateFields on ParentUpdate {
+  id
+  sessionId
+  recapId
+  recapVersion
+  studentId
+  guardianId
+  status
+  language
+  requestedLanguage
+  languageNote
+  subject
+  body
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    kind
+    id
+  }
+  delivery {
+    ...ParentUpdateDeliveryFields
+  }
+}`) as unknown as TypedDocumentString<ParentUpdateQuery, ParentUpdateQueryVariables>;
+export const ParentUpdatesDocument = new TypedDocumentString(`
+    query parentUpdates($sessionId: ID, $status: ParentUpdateStatus, $first: Int, $after: String) {
+  parentUpdates(
+    sessionId: $sessionId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...ParentUpdateFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ParentUpdateDeliveryFields on ParentUpdateDelivery {
+  id
+  parentUpdateId
+  guardianId
+  recipient
+  status
+  attempts
+  reason
+  lastError
+  messageId
+  jobId
+  sentAt
+  failedAt
+  createdAt
+  updatedAt
+}
+fragment ParentUpdateFields on ParentUpdate {
+  id
+  sessionId
+  recapId
+  recapVersion
+  studentId
+  guardianId
+  status
+  language
+  requestedLanguage
+  languageNote
+  subject
+  body
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    kind
+    id
+  }
+  delivery {
+    ...ParentUpdateDeliveryFields
+  }
+}`) as unknown as TypedDocumentString<ParentUpdatesQuery, ParentUpdatesQueryVariables>;
+export const EditParentUpdateDocument = new TypedDocumentString(`
+    mutation editParentUpdate($id: ID!, $input: EditParentUpdateInput!) {
+  editParentUpdate(id: $id, input: $input) {
+    ...ParentUpdateFields
+  }
+}
+    fragment ParentUpdateDeliveryFields on ParentUpdateDelivery {
+  id
+  parentUpdateId
+  guardianId
+  recipient
+  status
+  attempts
+  reason
+  lastError
+  messageId
+  jobId
+  sentAt
+  failedAt
+  createdAt
+  updatedAt
+}
+fragment ParentUpdateFields on ParentUpdate {
+  id
+  sessionId
+  recapId
+  recapVersion
+  studentId
+  guardianId
+  status
+  language
+  requestedLanguage
+  languageNote
+  subject
+  body
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    kind
+    id
+  }
+  delivery {
+    ...ParentUpdateDeliveryFields
+  }
+}`) as unknown as TypedDocumentString<EditParentUpdateMutation, EditParentUpdateMutationVariables>;
+export const ApproveParentUpdateDocument = new TypedDocumentString(`
+    mutation approveParentUpdate($id: ID!) {
+  approveParentUpdate(id: $id) {
+    ...ParentUpdateFields
+  }
+}
+    fragment ParentUpdateDeliveryFields on ParentUpdateDelivery {
+  id
+  parentUpdateId
+  guardianId
+  recipient
+  status
+  attempts
+  reason
+  lastError
+  messageId
+  jobId
+  sentAt
+  failedAt
+  createdAt
+  updatedAt
+}
+fragment ParentUpdateFields on ParentUpdate {
+  id
+  sessionId
+  recapId
+  recapVersion
+  studentId
+  guardianId
+  status
+  language
+  requestedLanguage
+  languageNote
+  subject
+  body
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    kind
+    id
+  }
+  delivery {
+    ...ParentUpdateDeliveryFields
+  }
+}`) as unknown as TypedDocumentString<ApproveParentUpdateMutation, ApproveParentUpdateMutationVariables>;
+export const RejectParentUpdateDocument = new TypedDocumentString(`
+    mutation rejectParentUpdate($id: ID!, $input: RejectParentUpdateInput!) {
+  rejectParentUpdate(id: $id, input: $input) {
+    ...ParentUpdateFields
+  }
+}
+    fragment ParentUpdateDeliveryFields on ParentUpdateDelivery {
+  id
+  parentUpdateId
+  guardianId
+  recipient
+  status
+  attempts
+  reason
+  lastError
+  messageId
+  jobId
+  sentAt
+  failedAt
+  createdAt
+  updatedAt
+}
+fragment ParentUpdateFields on ParentUpdate {
+  id
+  sessionId
+  recapId
+  recapVersion
+  studentId
+  guardianId
+  status
+  language
+  requestedLanguage
+  languageNote
+  subject
+  body
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  approvedAt
+  rejectedAt
+  rejectionReason
+  createdAt
+  updatedAt
+  reviewer {
+    kind
+    id
+  }
+  delivery {
+    ...ParentUpdateDeliveryFields
+  }
+}`) as unknown as TypedDocumentString<RejectParentUpdateMutation, RejectParentUpdateMutationVariables>;
+export const StudentProgressDocument = new TypedDocumentString(`
+    query studentProgress($studentId: ID!, $curriculumId: ID) {
+  studentProgress(studentId: $studentId, curriculumId: $curriculumId) {
+    ...ProgressRecordFields
+  }
+}
+    fragment ProgressEvidenceFields on ProgressEvidenceItem {
+  id
+  kind
+  sessionId
+  activityId
+  recapId
+  correct
+  recapConfidence
+  ratedStatus
+  note
+  recordedAt
+}
+fragment ProgressRecordFields on ProgressRecord {
+  id
+  studentId
+  curriculumId
+  objectiveId
+  objectiveCode
+  objectiveTitle
+  status
+  confidence
+  automaticStatus
+  automaticConfidence
+  override {
+    status
+    reason
+    at
+    by {
+      kind
+      id
+    }
+  }
+  lastSessionId
+  updatedAt
+  evidenceCount
+  evidence {
+    ...ProgressEvidenceFields
+  }
+}`) as unknown as TypedDocumentString<StudentProgressQuery, StudentProgressQueryVariables>;
+export const ProgressRecordDocument = new TypedDocumentString(`
+    query progressRecord($id: ID!) {
+  progressRecord(id: $id) {
+    ...ProgressRecordFields
+  }
+}
+    fragment ProgressEvidenceFields on ProgressEvidenceItem {
+  id
+  kind
+  sessionId
+  activityId
+  recapId
+  correct
+  recapConfidence
+  ratedStatus
+  note
+  recordedAt
+}
+fragment ProgressRecordFields on ProgressRecord {
+  id
+  studentId
+  curriculumId
+  objectiveId
+  objectiveCode
+  objectiveTitle
+  status
+  confidence
+  automaticStatus
+  automaticConfidence
+  override {
+    status
+    reason
+    at
+    by {
+      kind
+      id
+    }
+  }
+  lastSessionId
+  updatedAt
+  evidenceCount
+  evidence {
+    ...ProgressEvidenceFields
+  }
+}`) as unknown as TypedDocumentString<ProgressRecordQuery, ProgressRecordQueryVariables>;
+export const ProgressHistoryDocument = new TypedDocumentString(`
+    query progressHistory($recordId: ID!, $first: Int, $after: String) {
+  progressHistory(recordId: $recordId, first: $first, after: $after) {
+    nodes {
+      ...ProgressChangeFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ProgressChangeFields on ProgressChange {
+  id
+  progressRecordId
+  change
+  fromStatus
+  toStatus
+  fromConfidence
+  toConfidence
+  automaticStatus
+  reason
+  sessionId
+  actorKind
+  actorId
+  createdAt
+}`) as unknown as TypedDocumentString<ProgressHistoryQuery, ProgressHistoryQueryVariables>;
+export const OverrideProgressDocument = new TypedDocumentString(`
+    mutation overrideProgress($input: OverrideProgressInput!) {
+  overrideProgress(input: $input) {
+    ...ProgressRecordFields
+  }
+}
+    fragment ProgressEvidenceFields on ProgressEvidenceItem {
+  id
+  kind
+  sessionId
+  activityId
+  recapId
+  correct
+  recapConfidence
+  ratedStatus
+  note
+  recordedAt
+}
+fragment ProgressRecordFields on ProgressRecord {
+  id
+  studentId
+  curriculumId
+  objectiveId
+  objectiveCode
+  objectiveTitle
+  status
+  confidence
+  automaticStatus
+  automaticConfidence
+  override {
+    status
+    reason
+    at
+    by {
+      kind
+      id
+    }
+  }
+  lastSessionId
+  updatedAt
+  evidenceCount
+  evidence {
+    ...ProgressEvidenceFields
+  }
+}`) as unknown as TypedDocumentString<OverrideProgressMutation, OverrideProgressMutationVariables>;
+export const ClearProgressOverrideDocument = new TypedDocumentString(`
+    mutation clearProgressOverride($id: ID!, $input: ClearProgressOverrideInput!) {
+  clearProgressOverride(id: $id, input: $input) {
+    ...ProgressRecordFields
+  }
+}
+    fragment ProgressEvidenceFields on ProgressEvidenceItem {
+  id
+  kind
+  sessionId
+  activityId
+  recapId
+  correct
+  recapConfidence
+  ratedStatus
+  note
+  recordedAt
+}
+fragment ProgressRecordFields on ProgressRecord {
+  id
+  studentId
+  curriculumId
+  objectiveId
+  objectiveCode
+  objectiveTitle
+  status
+  confidence
+  automaticStatus
+  automaticConfidence
+  override {
+    status
+    reason
+    at
+    by {
+      kind
+      id
+    }
+  }
+  lastSessionId
+  updatedAt
+  evidenceCount
+  evidence {
+    ...ProgressEvidenceFields
+  }
+}`) as unknown as TypedDocumentString<ClearProgressOverrideMutation, ClearProgressOverrideMutationVariables>;
+export const EnrollmentCoverageDocument = new TypedDocumentString(`
+    query enrollmentCoverage($enrollmentId: ID!) {
+  enrollmentCoverage(enrollmentId: $enrollmentId) {
+    enrollmentId
+    studentId
+    curriculumId
+    instructorId
+    sessionsDocumented
+    covered
+    partiallyCovered
+    skipped
+    notLanding
+    planned
+    notStarted
+    objectives {
+      objectiveId
+      objectiveCode
+      objectiveTitle
+      planPosition
+      status
+      sessionsCovered
+      sessionsPartiallyCovered
+      sessionsSkipped
+      sessionsNotLanding
+      checksAnswered
+      checksCorrect
+      correctShare
+      recapMatches
+      lastSessionId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnrollmentCoverageQuery, EnrollmentCoverageQueryVariables>;
+export const CoverageGapsDocument = new TypedDocumentString(`
+    query coverageGaps($filter: CoverageGapsFilter) {
+  coverageGaps(filter: $filter) {
+    objectiveId
+    objectiveCode
+    objectiveTitle
+    curriculumId
+    occurrences
+    coveredCount
+    partiallyCoveredCount
+    skippedCount
+    notLandingCount
+    gapShare
+    checksAnswered
+    correctShare
+  }
+}
+    `) as unknown as TypedDocumentString<CoverageGapsQuery, CoverageGapsQueryVariables>;
 export const RecapDocument = new TypedDocumentString(`
     query recap($id: ID!) {
   recap(id: $id) {

@@ -254,6 +254,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/coverage/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgressController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/curricula": {
         parameters: {
             query?: never;
@@ -348,6 +364,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["EnrollmentsController_update"];
+        trace?: never;
+    };
+    "/v1/enrollments/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgressController_enrollmentCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/guardians": {
@@ -494,6 +526,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parent-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ParentUpdatesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parent-updates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ParentUpdatesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ParentUpdatesController_edit"];
+        trace?: never;
+    };
+    "/v1/parent-updates/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ParentUpdatesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parent-updates/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ParentUpdatesController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parent-updates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ParentUpdatesController_listVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/participant/session": {
         parameters: {
             query?: never;
@@ -502,6 +614,70 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ParticipantsController_participantSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/progress-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProgressController_override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/progress-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgressController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/progress-records/{id}/clear-override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProgressController_clearOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/progress-records/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgressController_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1349,6 +1525,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/students/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgressController_studentProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/students/{studentId}/engagement-trend": {
         parameters: {
             query?: never;
@@ -1910,6 +2102,31 @@ export interface components {
         BroadcastBreakoutMessageInput: {
             body: string;
         };
+        ClearProgressOverrideInput: {
+            reason: string;
+        };
+        CoverageGap: {
+            checksAnswered: number;
+            correctShare?: number | null;
+            coveredCount: number;
+            /** Format: uuid */
+            curriculumId: string;
+            /** @description (skippedCount + notLandingCount) / occurrences. */
+            gapShare: number;
+            notLandingCount: number;
+            objectiveCode: string;
+            /** Format: uuid */
+            objectiveId: string;
+            objectiveTitle: string;
+            /** @description Enrollments of documented sessions that planned or taught it. */
+            occurrences: number;
+            partiallyCoveredCount: number;
+            skippedCount: number;
+        };
+        CoverageGapList: {
+            /** @description Most skipped or not landing first. */
+            items: components["schemas"]["CoverageGap"][];
+        };
         CreateActivityInput: {
             /** @description Accepted answers of a short_text question, matched ignoring case and whitespace. */
             acceptedAnswers?: string[];
@@ -2174,6 +2391,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        EditParentUpdateInput: {
+            body: string;
+            /** @description Why it was changed. */
+            note?: string;
+            subject: string;
+        };
         EditRecapInput: {
             /** @description The whole edited content; it replaces the current version. */
             content: components["schemas"]["RecapContent"];
@@ -2325,6 +2548,25 @@ export interface components {
             studentId: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        EnrollmentCoverage: {
+            covered: number;
+            /** Format: uuid */
+            curriculumId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            instructorId: string;
+            notLanding: number;
+            notStarted: number;
+            /** @description Planned objectives in plan order, then objectives taught outside the plan. */
+            objectives: components["schemas"]["ObjectiveCoverage"][];
+            partiallyCovered: number;
+            planned: number;
+            sessionsDocumented: number;
+            skipped: number;
+            /** Format: uuid */
+            studentId: string;
         };
         EnrollmentPage: {
             items: components["schemas"]["Enrollment"][];
@@ -2534,6 +2776,33 @@ export interface components {
             prerequisiteCodes: string[];
             title: string;
         };
+        ObjectiveCoverage: {
+            /** @description The student’s answers to checks linked to it. */
+            checksAnswered: number;
+            checksCorrect: number;
+            /** @description checksCorrect / checksAnswered; null without answers. */
+            correctShare?: number | null;
+            /**
+             * Format: uuid
+             * @description The latest documented session that planned or taught it.
+             */
+            lastSessionId?: string | null;
+            objectiveCode: string;
+            /** Format: uuid */
+            objectiveId: string;
+            objectiveTitle: string;
+            /** @description Place in the enrollment’s plan, from 0; null when taught outside the plan. */
+            planPosition?: number | null;
+            /** @description Approved recaps that matched it. */
+            recapMatches: number;
+            /** @description Documented sessions that covered it as planned. */
+            sessionsCovered: number;
+            sessionsNotLanding: number;
+            sessionsPartiallyCovered: number;
+            sessionsSkipped: number;
+            /** @enum {string} */
+            status: "covered" | "partially_covered" | "skipped" | "not_landing" | "planned" | "not_started";
+        };
         ObjectiveCoverageContent: {
             /**
              * @description An objective code offered to the recap.
@@ -2571,6 +2840,135 @@ export interface components {
             name: string;
             /** @description IANA time zone used when a session does not name one. */
             timeZone: string;
+        };
+        OverrideProgressInput: {
+            /**
+             * Format: uuid
+             * @description The curriculum that the objective belongs to.
+             */
+            curriculumId: string;
+            /** @example OBJ.1 */
+            objectiveCode: string;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The session the rating comes from. Instructor participant tokens always use their own session.
+             */
+            sessionId?: string;
+            /** @enum {string} */
+            status: "not_started" | "introduced" | "practicing" | "mastered";
+            /** Format: uuid */
+            studentId: string;
+        };
+        ParentUpdate: {
+            /** Format: date-time */
+            approvedAt?: string | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 1 for the generated draft, then one more per edit. */
+            currentVersionNumber: number;
+            /** @description The email delivery; null until the update is approved. */
+            delivery?: components["schemas"]["ParentUpdateDelivery"] | null;
+            /** Format: uuid */
+            guardianId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description BCP 47 tag of the language the update is written in.
+             * @example es
+             */
+            language: string;
+            /** @description Set when the update is not in the requested language, saying why. */
+            languageNote?: string | null;
+            model: string;
+            promptVersion: string;
+            /** @example local */
+            provider: string;
+            /**
+             * Format: uuid
+             * @description The approved recap the draft was built from.
+             */
+            recapId: string;
+            /** @description Version of the recap the draft was built from. */
+            recapVersion: number;
+            /** Format: date-time */
+            rejectedAt?: string | null;
+            rejectionReason?: string | null;
+            /**
+             * @description The guardian's preferred language when drafted.
+             * @example es-MX
+             */
+            requestedLanguage: string;
+            /** @description Who approved or rejected it. */
+            reviewer?: components["schemas"]["RecapActor"] | null;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "draft" | "approved" | "rejected";
+            /** Format: uuid */
+            studentId: string;
+            subject: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ParentUpdateDelivery: {
+            /** @description SMTP attempts so far. */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failedAt?: string | null;
+            /** Format: uuid */
+            guardianId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            jobId?: string | null;
+            /** @description The last SMTP error message. */
+            lastError?: string | null;
+            messageId?: string | null;
+            /** Format: uuid */
+            parentUpdateId: string;
+            /**
+             * @description Why the delivery is still pending or failed: SMTP_NOT_CONFIGURED, SMTP_TEMPORARY_FAILURE, SMTP_PERMANENT_FAILURE or SMTP_RETRIES_EXHAUSTED.
+             * @example SMTP_NOT_CONFIGURED
+             */
+            reason?: string | null;
+            /** @description The address the email is sent to, copied at approval. */
+            recipient: string;
+            /** Format: date-time */
+            sentAt?: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ParentUpdatePage: {
+            items: components["schemas"]["ParentUpdate"][];
+            /** @description Pass as cursor to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ParentUpdateVersion: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who wrote this version; `system` for a generated one. */
+            editor: components["schemas"]["RecapActor"];
+            /** Format: uuid */
+            id: string;
+            note?: string | null;
+            number: number;
+            /** Format: uuid */
+            parentUpdateId: string;
+            /** @enum {string} */
+            source: "generated" | "edited";
+            subject: string;
+        };
+        ParentUpdateVersionPage: {
+            items: components["schemas"]["ParentUpdateVersion"][];
+            /** @description Pass as cursor to get the next page; null on the last page. */
+            nextCursor: string | null;
         };
         Participant: {
             /** Format: date-time */
@@ -2706,6 +3104,128 @@ export interface components {
             /** @description The room tools students may use while this phase is active. Omit to enable every tool of the room; each must be enabled on the room. */
             tools?: ("video" | "audio" | "chat" | "whiteboard" | "polls" | "breakouts" | "screen_share" | "transcription")[];
         };
+        ProgressActor: {
+            /** @description Id of the API key or participant. */
+            id?: string | null;
+            /** @enum {string} */
+            kind: "api_key" | "participant" | "system";
+        };
+        ProgressChange: {
+            actorId?: string | null;
+            /** @enum {string} */
+            actorKind: "api_key" | "participant" | "system";
+            /**
+             * @description The status the rules derived at this change; it differs from toStatus while an override is in effect.
+             * @enum {string}
+             */
+            automaticStatus: "not_started" | "introduced" | "practicing" | "mastered";
+            /** @enum {string} */
+            change: "automatic" | "override" | "override_cleared";
+            /** Format: date-time */
+            createdAt: string;
+            fromConfidence?: number | null;
+            /**
+             * @description Null for the first change.
+             * @enum {string|null}
+             */
+            fromStatus?: "not_started" | "introduced" | "practicing" | "mastered" | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            progressRecordId: string;
+            /** @description The instructor’s reason, for overrides. */
+            reason?: string | null;
+            /**
+             * Format: uuid
+             * @description The documented session that caused the change.
+             */
+            sessionId?: string | null;
+            toConfidence: number;
+            /** @enum {string} */
+            toStatus: "not_started" | "introduced" | "practicing" | "mastered";
+        };
+        ProgressEvidenceView: {
+            /**
+             * Format: uuid
+             * @description The check, for check_result.
+             */
+            activityId?: string | null;
+            /** @description Whether the answer was correct, for check_result. */
+            correct?: boolean | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "lesson_plan" | "check_result" | "recap" | "instructor_rating";
+            note?: string | null;
+            /** @description The status an instructor gave, for instructor_rating. */
+            ratedStatus?: string | null;
+            /** @description The recap’s confidence in the match, 0 to 1. */
+            recapConfidence?: number | null;
+            /**
+             * Format: uuid
+             * @description The approved recap, for recap.
+             */
+            recapId?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * Format: uuid
+             * @description The session the evidence comes from.
+             */
+            sessionId?: string | null;
+        };
+        ProgressHistoryPage: {
+            /** @description Changes, oldest first. */
+            items: components["schemas"]["ProgressChange"][];
+            /** @description Pass as cursor to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ProgressOverride: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ProgressActor"];
+            reason: string;
+            /** @enum {string} */
+            status: "not_started" | "introduced" | "practicing" | "mastered";
+        };
+        ProgressRecordView: {
+            automaticConfidence: number;
+            /**
+             * @description The status the rules derive from the evidence.
+             * @enum {string}
+             */
+            automaticStatus: "not_started" | "introduced" | "practicing" | "mastered";
+            /** @description How well the evidence supports status, 0 to 1. */
+            confidence: number;
+            /** Format: uuid */
+            curriculumId: string;
+            /** @description The newest evidence items, up to 20 in lists. */
+            evidence: components["schemas"]["ProgressEvidenceView"][];
+            /** @description Evidence items recorded in total. */
+            evidenceCount: number;
+            /**
+             * Format: uuid
+             * @description Null while the objective has no evidence and no override (status not_started).
+             */
+            id?: string | null;
+            /** Format: uuid */
+            lastSessionId?: string | null;
+            objectiveCode: string;
+            /** Format: uuid */
+            objectiveId: string;
+            objectiveTitle: string;
+            /** @description The instructor’s override in effect, if any. */
+            override?: components["schemas"]["ProgressOverride"] | null;
+            /**
+             * @description The override when one is set, else the automatic status.
+             * @enum {string}
+             */
+            status: "not_started" | "introduced" | "practicing" | "mastered";
+            /** Format: uuid */
+            studentId: string;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
         Recap: {
             /**
              * Format: date-time
@@ -2808,6 +3328,9 @@ export interface components {
             items: components["schemas"]["RecapVersion"][];
             /** @description Pass as cursor to get the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        RejectParentUpdateInput: {
+            reason: string;
         };
         RejectRecapInput: {
             /** @example Misattributes the student’s answers. */
@@ -3080,6 +3603,10 @@ export interface components {
             studentTalkShare: number;
             studentTurns: number;
             summary: string;
+        };
+        StudentProgressList: {
+            /** @description One record per objective of the student’s curricula, in curriculum order. */
+            items: components["schemas"]["ProgressRecordView"][];
         };
         SubmitBoardOperationsInput: {
             /** @description 1 to 100 operations, each at most 32768 bytes as JSON, applied in order in one transaction: one rejected operation rejects the whole submission. */
@@ -3642,6 +4169,34 @@ export interface operations {
             };
         };
     };
+    ProgressController_gaps: {
+        parameters: {
+            query?: {
+                curriculumId?: string;
+                /** @description Sessions scheduled to start at or after this instant (ISO-8601). */
+                from?: string;
+                /** @description The enrollments’ instructor (a member id). */
+                instructorId?: string;
+                limit?: number;
+                /** @description Sessions scheduled to start before this instant (ISO-8601). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageGapList"];
+                };
+            };
+        };
+    };
     CurriculaController_list: {
         parameters: {
             query?: {
@@ -3872,6 +4427,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Enrollment"];
+                };
+            };
+        };
+    };
+    ProgressController_enrollmentCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentCoverage"];
                 };
             };
         };
@@ -4167,6 +4743,152 @@ export interface operations {
             };
         };
     };
+    ParentUpdatesController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+                sessionId?: string;
+                status?: "draft" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Parent updates, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentUpdatePage"];
+                };
+            };
+        };
+    };
+    ParentUpdatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentUpdate"];
+                };
+            };
+        };
+    };
+    ParentUpdatesController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditParentUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The draft with the edit as its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentUpdate"];
+                };
+            };
+        };
+    };
+    ParentUpdatesController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved update with its pending delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentUpdate"];
+                };
+            };
+        };
+    };
+    ParentUpdatesController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectParentUpdateInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentUpdate"];
+                };
+            };
+        };
+    };
+    ParentUpdatesController_listVersions: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentUpdateVersionPage"];
+                };
+            };
+        };
+    };
     ParticipantsController_participantSession: {
         parameters: {
             query?: never;
@@ -4182,6 +4904,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipantSessionView"];
+                };
+            };
+        };
+    };
+    ProgressController_override: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideProgressInput"];
+            };
+        };
+        responses: {
+            /** @description The record with the override in effect; it stays in effect until it is cleared. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRecordView"];
+                };
+            };
+        };
+    };
+    ProgressController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record with up to 200 evidence items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRecordView"];
+                };
+            };
+        };
+    };
+    ProgressController_clearOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClearProgressOverrideInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRecordView"];
+                };
+            };
+        };
+    };
+    ProgressController_history: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every change of the record, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressHistoryPage"];
                 };
             };
         };
@@ -5725,6 +6544,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Guardian"][];
+                };
+            };
+        };
+    };
+    ProgressController_studentProgress: {
+        parameters: {
+            query?: {
+                /** @description Only objectives of this curriculum. */
+                curriculumId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentProgressList"];
                 };
             };
         };

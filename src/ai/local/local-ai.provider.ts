@@ -2,6 +2,8 @@ import {
   AiProvider,
   AiProviderError,
   AiUsage,
+  ParentUpdateInput,
+  ParentUpdateResult,
   RecapDraft,
   RecapInput,
   RecapResult,
@@ -9,6 +11,10 @@ import {
 } from '../ai-provider';
 import { detectMisconceptions } from './misconception-detector';
 import { buildNextSteps } from './next-steps';
+import {
+  buildLocalParentUpdate,
+  LOCAL_PARENT_UPDATE_PROMPT_VERSION,
+} from './parent-update-templates';
 import { matchObjectives } from './objective-matcher';
 import { buildPerformance, buildSummary, studentLabel } from './summary-builder';
 import { analyzeTranscript } from './transcript-analysis';
@@ -52,6 +58,23 @@ export class LocalAiProvider implements AiProvider {
       provider: this.name,
       model: this.model,
       promptVersion: LOCAL_PROMPT_VERSION,
+      usage: { ...NO_USAGE },
+    };
+  }
+
+  async generateParentUpdate(
+    input: ParentUpdateInput,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ParentUpdateResult> {
+    if (options.signal?.aborted) {
+      throw new AiProviderError('Local parent update was aborted by the caller', false);
+    }
+
+    return {
+      draft: buildLocalParentUpdate(input),
+      provider: this.name,
+      model: this.model,
+      promptVersion: LOCAL_PARENT_UPDATE_PROMPT_VERSION,
       usage: { ...NO_USAGE },
     };
   }

@@ -8,10 +8,13 @@ import type {
 import {
   AiProvider,
   AiProviderError,
+  ParentUpdateInput,
+  ParentUpdateResult,
   RecapInput,
   RecapResult,
   RecapTranscriptSegment,
 } from '../ai-provider';
+import { PARENT_UPDATE_PROMPT_VERSION, requestParentUpdate } from './parent-update-answer';
 import { AnswerResult, readRecapAnswer } from './recap-answer';
 import { buildRecapDraft, PartialRecap, toPartialRecap } from './recap-draft';
 import { PROMPT_VERSION, renderUserMessage, SYSTEM_PROMPT, TranscriptPart } from './recap-prompt';
@@ -141,6 +144,35 @@ export class OpenAiProvider implements AiProvider {
       model: this.model,
       promptVersion: PROMPT_VERSION,
       usage,
+    };
+  }
+
+  /** Writes one parent update with structured outputs; the answer is validated before it returns. */
+  async generateParentUpdate(
+    input: ParentUpdateInput,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ParentUpdateResult> {
+    const meter = new UsageMeter(this.model);
+    const draft = await requestParentUpdate(
+      input,
+      {
+        client: this.client,
+        model: this.model,
+        maxOutputTokens: this.limits.maxOutputTokens,
+        timeoutMs: this.timeoutMs,
+        retryPolicy: this.retryPolicy,
+        logger: this.logger,
+        signal: options.signal,
+      },
+      meter,
+    );
+
+    return {
+      draft,
+      provider: this.name,
+      model: this.model,
+      promptVersion: PARENT_UPDATE_PROMPT_VERSION,
+      usage: meter.snapshot(),
     };
   }
 

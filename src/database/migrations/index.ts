@@ -10,6 +10,8 @@ import { Activities1764800007000 } from './1764800007000-activities';
 import { Whiteboards1764800008000 } from './1764800008000-whiteboards';
 import { Breakouts1764800010000 } from './1764800010000-breakouts';
 import { EngagementRollups1764800009000 } from './1764800009000-engagement-rollups';
+import { ProgressAndCoverage1764800011000 } from './1764800011000-progress-and-coverage';
+import { ParentUpdates1764800012000 } from './1764800012000-parent-updates';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   Whiteboards1764800008000,
   EngagementRollups1764800009000,
   Breakouts1764800010000,
+  ProgressAndCoverage1764800011000,
+  ParentUpdates1764800012000,
 ];

@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * An outbox row: a domain change written in the same transaction as the change itself, so a
+ * webhook dispatcher can deliver it later without losing or inventing events.
+ */
+@Entity('domain_events')
+@Index(['organizationId', 'occurredAt'])
+export class DomainEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  organizationId: string;
+
+  /** A dotted event type such as `parent_update.approved`. */
+  @Column({ type: 'varchar', length: 100 })
+  type: string;
+
+  @Column('jsonb')
+  payload: Record<string, unknown>;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  occurredAt: Date;
+}
