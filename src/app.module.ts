@@ -31,6 +31,7 @@ import { BreakoutsModule } from './breakouts/breakouts.module';
 import { WhiteboardModule } from './whiteboard/whiteboard.module';
 import { ProgressModule } from './progress/progress.module';
 import { ParentUpdatesModule } from './parent-updates/parent-updates.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 export interface AppModuleOptions {
   /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
@@ -87,6 +88,7 @@ export class AppModule {
         WhiteboardModule,
         ProgressModule,
         ParentUpdatesModule,
+        RemindersModule,
       ],
       providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

@@ -31,6 +31,7 @@ import { SessionObjectiveCoverage } from '../progress/session-objective-coverage
 import { DomainEvent } from '../parent-updates/domain-event.entity';
 import { ParentUpdateVersion } from '../parent-updates/parent-update-version.entity';
 import { ParentUpdate, ParentUpdateDelivery } from '../parent-updates/parent-update.entity';
+import { ReminderSettings, SessionReminder } from '../reminders/reminder.entity';
 
 /** Every TypeORM entity; the modules register their own repositories with forFeature. */
 export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
@@ -41,4 +42,5 @@ export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, Studen
   BreakoutGroup, BreakoutMember, BreakoutMessage,
   Board,
   ParentUpdate, ParentUpdateVersion, ParentUpdateDelivery, DomainEvent,
+  ReminderSettings, SessionReminder,
   ProgressRecord, ProgressEvidence, ProgressChange, SessionObjectiveCoverage];

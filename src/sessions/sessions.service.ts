@@ -50,6 +50,8 @@ export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
   private readonly endedListeners: SessionEndedListener[] = [];
   private readonly documentedListeners: SessionDocumentedListener[] = [];
+  private readonly createdListeners: SessionDocumentedListener[] = [];
+  private readonly cancelledListeners: SessionDocumentedListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -103,6 +105,9 @@ export class SessionsService {
       await insertPhases(manager, created, phases);
       await insertLinks(manager, created, input.enrollmentIds);
       await insertParticipants(manager, created, plan.participants);
+      for (const listener of this.createdListeners) {
+        await listener(ctx, created, manager);
+      }
 
       return created;
     });
@@ -232,9 +237,19 @@ export class SessionsService {
   }
 
   async cancel(ctx: RequestContext, id: string): Promise<Session> {
-    const session = await this.transition(ctx, id, 'cancel', {
-      status: 'cancelled',
-      cancelledAt: new Date(),
+    const session = await this.dataSource.transaction(async (manager) => {
+      const cancelled = await this.transition(
+        ctx,
+        id,
+        'cancel',
+        { status: 'cancelled', cancelledAt: new Date() },
+        manager,
+      );
+      for (const listener of this.cancelledListeners) {
+        await listener(ctx, cancelled, manager);
+      }
+
+      return cancelled;
     });
     await this.publishStatusChange(ctx, session, 'scheduled');
 
@@ -287,6 +302,16 @@ export class SessionsService {
    */
   onSessionDocumented(listener: SessionDocumentedListener): void {
     this.documentedListeners.push(listener);
+  }
+
+  /** Registers work that runs in the transaction that creates a session, such as scheduling reminders. */
+  onSessionCreated(listener: SessionDocumentedListener): void {
+    this.createdListeners.push(listener);
+  }
+
+  /** Registers work that runs in the transaction that cancels a session. */
+  onSessionCancelled(listener: SessionDocumentedListener): void {
+    this.cancelledListeners.push(listener);
   }
 
   /** Runs in endSession's transaction, so work queued here commits together with the end. */

@@ -577,6 +577,13 @@ export type RejectRecapInput = {
   reason: string;
 };
 
+export type ReminderSettingsInput = {
+  /** Whether new sessions get reminders. */
+  enabled: boolean;
+  /** 1 to 10 distinct lead times in minutes, each from 5 to 20160. */
+  leadMinutes: Array<number>;
+};
+
 /** A classroom tool a room offers. */
 export type RoomTool =
   | 'audio'
@@ -1300,6 +1307,29 @@ export type RejectRecapMutationVariables = Exact<{
 
 
 export type RejectRecapMutation = { rejectRecap: { id: string, sessionId: string, status: RecapStatus, isFinal: boolean, trigger: RecapTrigger, jobId: string | null, currentVersionNumber: number | null, provider: string | null, model: string | null, promptVersion: string | null, transcriptVersion: number | null, failureReason: string | null, generatedAt: string | null, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, input: { segmentCount: number | null, objectiveCodes: Array<string>, plannedObjectiveCodes: Array<string> }, content: { summary: string, nextSteps: Array<string>, followUps: Array<string>, objectivesCovered: Array<{ code: string, confidence: number, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }> }>, misconceptions: Array<{ description: string, resolved: boolean, evidence: Array<{ segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string }>, correction: { segmentIndex: number, speaker: string, speakerRole: SpeakerRole, startMs: number, endMs: number, text: string } | null }>, studentPerformance: { summary: string, studentTurns: number, instructorTurns: number, studentTalkShare: number, errorsFound: number, errorsCorrected: number } } | null } };
+
+export type ReminderSettingsFieldsFragment = { enabled: boolean, leadMinutes: Array<number> };
+
+export type SessionReminderFieldsFragment = { id: string, sessionId: string, recipientKind: string, recipientId: string, email: string, leadMinutes: number, sendAt: string, status: string, reason: string | null, attempts: number, lastError: string | null, sentAt: string | null, jobId: string | null, createdAt: string, updatedAt: string };
+
+export type ReminderSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReminderSettingsQuery = { reminderSettings: { enabled: boolean, leadMinutes: Array<number> } };
+
+export type UpdateReminderSettingsMutationVariables = Exact<{
+  input: ReminderSettingsInput;
+}>;
+
+
+export type UpdateReminderSettingsMutation = { updateReminderSettings: { enabled: boolean, leadMinutes: Array<number> } };
+
+export type SessionRemindersQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type SessionRemindersQuery = { sessionReminders: Array<{ id: string, sessionId: string, recipientKind: string, recipientId: string, email: string, leadMinutes: number, sendAt: string, status: string, reason: string | null, attempts: number, lastError: string | null, sentAt: string | null, jobId: string | null, createdAt: string, updatedAt: string }> };
 
 export type RoomFieldsFragment = { id: string, name: string, description: string | null, capacity: number, enabledTools: Array<RoomTool>, livekitRoomPrefix: string, archivedAt: string | null, createdAt: string, updatedAt: string };
 
@@ -2350,6 +2380,31 @@ fragment RecapActorFields on RecapActor {
   kind
   id
 }`, {"fragmentName":"RecapFields"}) as unknown as TypedDocumentString<RecapFieldsFragment, unknown>;
+export const ReminderSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReminderSettingsFields on ReminderSettings {
+  enabled
+  leadMinutes
+}
+    `, {"fragmentName":"ReminderSettingsFields"}) as unknown as TypedDocumentString<ReminderSettingsFieldsFragment, unknown>;
+export const SessionReminderFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionReminderFields on SessionReminder {
+  id
+  sessionId
+  recipientKind
+  recipientId
+  email
+  leadMinutes
+  sendAt
+  status
+  reason
+  attempts
+  lastError
+  sentAt
+  jobId
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"SessionReminderFields"}) as unknown as TypedDocumentString<SessionReminderFieldsFragment, unknown>;
 export const RoomFieldsFragmentDoc = new TypedDocumentString(`
     fragment RoomFields on Room {
   id
@@ -5257,6 +5312,49 @@ fragment RecapFields on Recap {
     ...RecapContentFields
   }
 }`) as unknown as TypedDocumentString<RejectRecapMutation, RejectRecapMutationVariables>;
+export const ReminderSettingsDocument = new TypedDocumentString(`
+    query reminderSettings {
+  reminderSettings {
+    ...ReminderSettingsFields
+  }
+}
+    fragment ReminderSettingsFields on ReminderSettings {
+  enabled
+  leadMinutes
+}`) as unknown as TypedDocumentString<ReminderSettingsQuery, ReminderSettingsQueryVariables>;
+export const UpdateReminderSettingsDocument = new TypedDocumentString(`
+    mutation updateReminderSettings($input: ReminderSettingsInput!) {
+  updateReminderSettings(input: $input) {
+    ...ReminderSettingsFields
+  }
+}
+    fragment ReminderSettingsFields on ReminderSettings {
+  enabled
+  leadMinutes
+}`) as unknown as TypedDocumentString<UpdateReminderSettingsMutation, UpdateReminderSettingsMutationVariables>;
+export const SessionRemindersDocument = new TypedDocumentString(`
+    query sessionReminders($sessionId: ID!) {
+  sessionReminders(sessionId: $sessionId) {
+    ...SessionReminderFields
+  }
+}
+    fragment SessionReminderFields on SessionReminder {
+  id
+  sessionId
+  recipientKind
+  recipientId
+  email
+  leadMinutes
+  sendAt
+  status
+  reason
+  attempts
+  lastError
+  sentAt
+  jobId
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<SessionRemindersQuery, SessionRemindersQueryVariables>;
 export const RoomDocument = new TypedDocumentString(`
     query room($id: ID!) {
   room(id: $id) {

@@ -750,6 +750,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reminder-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemindersController_settings"];
+        /** Replaces the reminder settings for sessions created afterwards. */
+        put: operations["RemindersController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rooms": {
         parameters: {
             query?: never;
@@ -1268,6 +1285,22 @@ export interface paths {
         get: operations["RecapsController_listForSession"];
         put?: never;
         post: operations["RecapsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemindersController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3336,6 +3369,30 @@ export interface components {
             /** @example Misattributes the student’s answers. */
             reason: string;
         };
+        ReminderSettings: {
+            /** @description Whether new sessions get reminders. */
+            enabled: boolean;
+            /**
+             * @description Minutes before the start at which reminders are sent. Whole days are calendar days in the session’s time zone.
+             * @example [
+             *       1440,
+             *       60
+             *     ]
+             */
+            leadMinutes: number[];
+        };
+        ReminderSettingsInput: {
+            /** @description Whether new sessions get reminders. */
+            enabled: boolean;
+            /**
+             * @description 1 to 10 distinct lead times in minutes, each from 5 to 20160.
+             * @example [
+             *       1440,
+             *       60
+             *     ]
+             */
+            leadMinutes: number[];
+        };
         ReorderPhasesInput: {
             /** @description The ids of every planned phase of the session, each once, in the new order. */
             phaseIds: string[];
@@ -3541,6 +3598,37 @@ export interface components {
             inProgress?: components["schemas"]["Recap"] | null;
             /** Format: uuid */
             sessionId: string;
+        };
+        SessionReminder: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            jobId?: string | null;
+            lastError?: string | null;
+            leadMinutes: number;
+            /** @example SEND_TIME_PASSED */
+            reason?: string | null;
+            /** Format: uuid */
+            recipientId: string;
+            /** @enum {string} */
+            recipientKind: "member" | "guardian" | "student";
+            /**
+             * Format: date-time
+             * @description When the reminder is due.
+             */
+            sendAt: string;
+            /** Format: date-time */
+            sentAt?: string | null;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "skipped" | "cancelled" | "failed";
+            /** Format: date-time */
+            updatedAt: string;
         };
         SessionToolsView: {
             /**
@@ -5125,6 +5213,48 @@ export interface operations {
             };
         };
     };
+    RemindersController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+        };
+    };
+    RemindersController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderSettingsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+        };
+    };
     RoomsController_list: {
         parameters: {
             query?: {
@@ -6046,6 +6176,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Recap"];
+                };
+            };
+        };
+    };
+    RemindersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionReminder"][];
                 };
             };
         };

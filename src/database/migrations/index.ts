@@ -12,6 +12,7 @@ import { Breakouts1764800010000 } from './1764800010000-breakouts';
 import { EngagementRollups1764800009000 } from './1764800009000-engagement-rollups';
 import { ProgressAndCoverage1764800011000 } from './1764800011000-progress-and-coverage';
 import { ParentUpdates1764800012000 } from './1764800012000-parent-updates';
+import { Reminders1764800013000 } from './1764800013000-reminders';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Breakouts1764800010000,
   ProgressAndCoverage1764800011000,
   ParentUpdates1764800012000,
+  Reminders1764800013000,
 ];
