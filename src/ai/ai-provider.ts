@@ -105,6 +105,11 @@ export interface ParentUpdateInput {
   objectiveTitles: string[];
   /** The student's share of words spoken, 0..1, when the recap measured it. */
   studentTalkShare?: number;
+  /** The student's standing on each objective covered, from their progress records. */
+  progress?: {
+    objective: string;
+    status: 'not_started' | 'introduced' | 'practicing' | 'mastered';
+  }[];
 }
 
 /** A plain-language message for a guardian, before a person approves it. */

@@ -21,6 +21,8 @@ import { PARENT_UPDATE_GENERATE_JOB } from './parent-update-limits';
 import { ParentUpdateGenerateJobPayload } from './parent-update-queue';
 import { ParentUpdateVersion } from './parent-update-version.entity';
 import { ParentUpdate } from './parent-update.entity';
+import { ProgressRecordView } from '../progress/progress-record.entity';
+import { ProgressService } from '../progress/progress.service';
 
 const RETRY_OPTIONS = { retryBaseDelayMs: 1_000, retryMaxDelayMs: 60_000, timeoutMs: 10 * 60_000 };
 
@@ -50,6 +52,7 @@ export class ParentUpdateGenerator implements JobHandler, OnModuleInit {
     private readonly recaps: RecapsService,
     private readonly sessions: SessionsService,
     private readonly students: StudentsService,
+    private readonly progress: ProgressService,
     @Inject(RECAP_AI_PROVIDER) private readonly provider: AiProvider,
   ) {}
 
@@ -79,8 +82,10 @@ export class ParentUpdateGenerator implements JobHandler, OnModuleInit {
     for (const studentId of studentIds) {
       const student = await this.students.get(ctx, studentId, 'studentId');
       const guardians = await this.students.guardiansOf(ctx, studentId);
+      const records =
+        guardians.length > 0 ? await this.progress.studentProgress(ctx, studentId) : [];
       for (const guardian of guardians) {
-        const input = this.buildInput(recap, session.title, student.name, guardian);
+        const input = this.buildInput(recap, session.title, student.name, guardian, records);
         if (await this.exists(ctx, recapId, studentId, guardian.id)) {
           continue;
         }
@@ -99,16 +104,19 @@ export class ParentUpdateGenerator implements JobHandler, OnModuleInit {
   }
 
   /**
-   * Builds the provider input from the approved recap.
-   * NOTE: objectives are passed as their codes, and no progress records are read yet.
+   * Builds the provider input from the approved recap and the student's progress on the
+   * objectives it covered, named by their titles.
    */
   private buildInput(
     recap: Recap,
     sessionTitle: string,
     studentName: string,
     guardian: Guardian,
+    records: ProgressRecordView[],
   ): ParentUpdateInput {
     const content = recap.content!;
+    const byCode = new Map(records.map((record) => [record.objectiveCode, record]));
+    const covered = content.objectivesCovered.map((objective) => byCode.get(objective.code));
 
     return {
       language: guardian.preferredLanguage,
@@ -117,8 +125,13 @@ export class ParentUpdateGenerator implements JobHandler, OnModuleInit {
       sessionTitle,
       recapSummary: content.summary,
       nextSteps: content.nextSteps,
-      objectiveTitles: content.objectivesCovered.map((objective) => objective.code),
+      objectiveTitles: content.objectivesCovered.map(
+        (objective, index) => covered[index]?.objectiveTitle ?? objective.code,
+      ),
       studentTalkShare: content.studentPerformance?.studentTalkShare,
+      progress: covered.flatMap((record) =>
+        record ? [{ objective: record.objectiveTitle, status: record.status }] : [],
+      ),
     };
   }
 

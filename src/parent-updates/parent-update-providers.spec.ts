@@ -39,6 +39,20 @@ describe('local parent update', () => {
     expect(result.draft.body).toContain('Próximos pasos');
   });
 
+  it('lists progress on the covered objectives', async () => {
+    const progress = [
+      { objective: 'Compare fractions', status: 'practicing' as const },
+      { objective: 'Add fractions', status: 'introduced' as const },
+    ];
+    const english = await provider.generateParentUpdate({ ...INPUT, progress });
+    const spanish = await provider.generateParentUpdate({ ...INPUT, language: 'es', progress });
+
+    expect(english.draft.body).toContain(
+      'Progress so far:\n- Compare fractions: practising\n- Add fractions: introduced',
+    );
+    expect(spanish.draft.body).toContain('- Compare fractions: en práctica');
+  });
+
   it('falls back to English with a note', async () => {
     const result = await provider.generateParentUpdate({ ...INPUT, language: 'de' });
 

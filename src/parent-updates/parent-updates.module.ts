@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config';
 import { JobsModule } from '../jobs/jobs.module';
+import { ProgressModule } from '../progress/progress.module';
 import { createRecapProvider, RECAP_AI_PROVIDER } from '../recaps/recap-provider';
 import { RecapsModule } from '../recaps/recaps.module';
 import { SessionsModule } from '../sessions/sessions.module';
@@ -28,6 +29,7 @@ import { ParentUpdatesService } from './parent-updates.service';
     RecapsModule,
     SessionsModule,
     StudentsModule,
+    ProgressModule,
   ],
   providers: [
     Mailer,

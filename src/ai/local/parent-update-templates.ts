@@ -1,10 +1,12 @@
 import { ParentUpdateDraft, ParentUpdateInput } from '../ai-provider';
 
 /** Version of the templates. Change it when the output for the same input changes. */
-export const LOCAL_PARENT_UPDATE_PROMPT_VERSION = 'local-parent-update-v1';
+export const LOCAL_PARENT_UPDATE_PROMPT_VERSION = 'local-parent-update-v2';
 
 /** Maximum next steps quoted in a templated update. */
 const MAX_NEXT_STEPS = 3;
+/** Maximum objectives listed with their progress in a templated update. */
+const MAX_PROGRESS_LINES = 5;
 /** Maximum characters of the recap summary quoted in a templated update. */
 const MAX_SUMMARY_LENGTH = 600;
 
@@ -14,8 +16,12 @@ interface Template {
   summaryIntro(input: ParentUpdateInput): string;
   objectives(titles: string): string;
   nextStepsIntro: string;
+  progressIntro: string;
+  statuses: Record<ProgressStatusName, string>;
   closing: string;
 }
+
+type ProgressStatusName = NonNullable<ParentUpdateInput['progress']>[number]['status'];
 
 const TEMPLATES: Record<string, Template> = {
   en: {
@@ -24,6 +30,13 @@ const TEMPLATES: Record<string, Template> = {
     summaryIntro: (input) => `Here is a short update on ${input.studentName}'s lesson.`,
     objectives: (titles) => `Topics covered: ${titles}.`,
     nextStepsIntro: 'What comes next:',
+    progressIntro: 'Progress so far:',
+    statuses: {
+      not_started: 'not started yet',
+      introduced: 'introduced',
+      practicing: 'practising',
+      mastered: 'mastered',
+    },
     closing: 'Thank you for your support. Reply to this email with any questions.',
   },
   es: {
@@ -32,6 +45,13 @@ const TEMPLATES: Record<string, Template> = {
     summaryIntro: (input) => `Le enviamos un breve resumen de la clase de ${input.studentName}.`,
     objectives: (titles) => `Temas trabajados: ${titles}.`,
     nextStepsIntro: 'Próximos pasos:',
+    progressIntro: 'Avance hasta ahora:',
+    statuses: {
+      not_started: 'aún sin empezar',
+      introduced: 'presentado',
+      practicing: 'en práctica',
+      mastered: 'dominado',
+    },
     closing: 'Gracias por su apoyo. Responda a este correo si tiene alguna pregunta.',
   },
 };
@@ -67,6 +87,15 @@ export function buildLocalParentUpdate(input: ParentUpdateInput): ParentUpdateDr
   }
   if (input.objectiveTitles.length > 0) {
     paragraphs.push(chosen.objectives(input.objectiveTitles.join(', ')));
+  }
+  const progress = (input.progress ?? []).slice(0, MAX_PROGRESS_LINES);
+  if (progress.length > 0) {
+    paragraphs.push(
+      [
+        chosen.progressIntro,
+        ...progress.map((item) => `- ${item.objective}: ${chosen.statuses[item.status]}`),
+      ].join('\n'),
+    );
   }
   const steps = input.nextSteps.slice(0, MAX_NEXT_STEPS);
   if (steps.length > 0) {

@@ -16,7 +16,7 @@ import {
 import { UsageMeter } from './usage-meter';
 
 /** Version of the parent update prompt and schema. Change it when either changes. */
-export const PARENT_UPDATE_PROMPT_VERSION = 'openai-parent-update-v1';
+export const PARENT_UPDATE_PROMPT_VERSION = 'openai-parent-update-v2';
 
 /** Limits that a stored parent update must meet; the answer is checked against them. */
 export const PARENT_UPDATE_ANSWER_LIMITS = { subjectLength: 200, bodyLength: 5000 };
@@ -59,6 +59,7 @@ function renderUserMessage(input: ParentUpdateInput): string {
       nextSteps: input.nextSteps,
       objectives: input.objectiveTitles,
       studentTalkShare: input.studentTalkShare ?? null,
+      progress: input.progress ?? [],
     },
     null,
     2,
