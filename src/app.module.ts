@@ -32,6 +32,7 @@ import { WhiteboardModule } from './whiteboard/whiteboard.module';
 import { ProgressModule } from './progress/progress.module';
 import { ParentUpdatesModule } from './parent-updates/parent-updates.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { RiskModule } from './risk/risk.module';
 
 export interface AppModuleOptions {
   /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
@@ -89,6 +90,7 @@ export class AppModule {
         ProgressModule,
         ParentUpdatesModule,
         RemindersModule,
+        RiskModule,
       ],
       providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

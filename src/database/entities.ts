@@ -32,6 +32,7 @@ import { DomainEvent } from '../parent-updates/domain-event.entity';
 import { ParentUpdateVersion } from '../parent-updates/parent-update-version.entity';
 import { ParentUpdate, ParentUpdateDelivery } from '../parent-updates/parent-update.entity';
 import { ReminderSettings, SessionReminder } from '../reminders/reminder.entity';
+import { RiskAssessment, RiskLevelChange } from '../risk/risk-assessment.entity';
 
 /** Every TypeORM entity; the modules register their own repositories with forFeature. */
 export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
@@ -43,4 +44,5 @@ export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, Studen
   Board,
   ParentUpdate, ParentUpdateVersion, ParentUpdateDelivery, DomainEvent,
   ReminderSettings, SessionReminder,
-  ProgressRecord, ProgressEvidence, ProgressChange, SessionObjectiveCoverage];
+  ProgressRecord, ProgressEvidence, ProgressChange, SessionObjectiveCoverage,
+  RiskAssessment, RiskLevelChange];

@@ -168,7 +168,8 @@ function sessionMinutes(session: Session, now: Date): number {
   );
 }
 
-function rollUpSession(
+/** Computes the rollups of one session from its participants, activity counts and timelines. */
+export function rollUpSession(
   session: Session,
   participants: Participant[],
   countsOf: (participantId: string) => ActivityCounts | undefined,

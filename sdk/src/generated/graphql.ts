@@ -584,6 +584,19 @@ export type ReminderSettingsInput = {
   leadMinutes: Array<number>;
 };
 
+/** How likely a student is to fall behind, from their recent documented sessions. */
+export type RiskLevel =
+  | 'high'
+  | 'low'
+  | 'medium';
+
+export type RiskSignalKind =
+  | 'absences_and_late_joins'
+  | 'declining_participation'
+  | 'falling_talk_share'
+  | 'repeated_incorrect_checks'
+  | 'stalled_objectives';
+
 /** A classroom tool a room offers. */
 export type RoomTool =
   | 'audio'
@@ -1330,6 +1343,24 @@ export type SessionRemindersQueryVariables = Exact<{
 
 
 export type SessionRemindersQuery = { sessionReminders: Array<{ id: string, sessionId: string, recipientKind: string, recipientId: string, email: string, leadMinutes: number, sendAt: string, status: string, reason: string | null, attempts: number, lastError: string | null, sentAt: string | null, jobId: string | null, createdAt: string, updatedAt: string }> };
+
+export type RiskSignalFieldsFragment = { kind: RiskSignalKind, score: number, explanation: string, evidence: Array<{ sessionId: string, value: number | null, objectiveCode: string | null }> };
+
+export type StudentRiskQueryVariables = Exact<{
+  studentId: string;
+}>;
+
+
+export type StudentRiskQuery = { studentRisk: { studentId: string, level: RiskLevel, score: number, lastSessionId: string | null, computedAt: string | null, signals: Array<{ kind: RiskSignalKind, score: number, explanation: string, evidence: Array<{ sessionId: string, value: number | null, objectiveCode: string | null }> }>, levelChanges: Array<{ fromLevel: RiskLevel, toLevel: RiskLevel, score: number, sessionId: string, changedAt: string }> } };
+
+export type AtRiskStudentsQueryVariables = Exact<{
+  level?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AtRiskStudentsQuery = { atRiskStudents: { nodes: Array<{ id: string, studentId: string, studentName: string, level: RiskLevel, score: number, lastSessionId: string, computedAt: string, signals: Array<{ kind: RiskSignalKind, score: number, explanation: string, evidence: Array<{ sessionId: string, value: number | null, objectiveCode: string | null }> }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RoomFieldsFragment = { id: string, name: string, description: string | null, capacity: number, enabledTools: Array<RoomTool>, livekitRoomPrefix: string, archivedAt: string | null, createdAt: string, updatedAt: string };
 
@@ -2405,6 +2436,18 @@ export const SessionReminderFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"SessionReminderFields"}) as unknown as TypedDocumentString<SessionReminderFieldsFragment, unknown>;
+export const RiskSignalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RiskSignalFields on RiskSignal {
+  kind
+  score
+  explanation
+  evidence {
+    sessionId
+    value
+    objectiveCode
+  }
+}
+    `, {"fragmentName":"RiskSignalFields"}) as unknown as TypedDocumentString<RiskSignalFieldsFragment, unknown>;
 export const RoomFieldsFragmentDoc = new TypedDocumentString(`
     fragment RoomFields on Room {
   id
@@ -5355,6 +5398,67 @@ export const SessionRemindersDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<SessionRemindersQuery, SessionRemindersQueryVariables>;
+export const StudentRiskDocument = new TypedDocumentString(`
+    query studentRisk($studentId: ID!) {
+  studentRisk(studentId: $studentId) {
+    studentId
+    level
+    score
+    lastSessionId
+    computedAt
+    signals {
+      ...RiskSignalFields
+    }
+    levelChanges {
+      fromLevel
+      toLevel
+      score
+      sessionId
+      changedAt
+    }
+  }
+}
+    fragment RiskSignalFields on RiskSignal {
+  kind
+  score
+  explanation
+  evidence {
+    sessionId
+    value
+    objectiveCode
+  }
+}`) as unknown as TypedDocumentString<StudentRiskQuery, StudentRiskQueryVariables>;
+export const AtRiskStudentsDocument = new TypedDocumentString(`
+    query atRiskStudents($level: String, $first: Int, $after: String) {
+  atRiskStudents(level: $level, first: $first, after: $after) {
+    nodes {
+      id
+      studentId
+      studentName
+      level
+      score
+      lastSessionId
+      computedAt
+      signals {
+        ...RiskSignalFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RiskSignalFields on RiskSignal {
+  kind
+  score
+  explanation
+  evidence {
+    sessionId
+    value
+    objectiveCode
+  }
+}`) as unknown as TypedDocumentString<AtRiskStudentsQuery, AtRiskStudentsQueryVariables>;
 export const RoomDocument = new TypedDocumentString(`
     query room($id: ID!) {
   room(id: $id) {

@@ -767,6 +767,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/risk/students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RiskController_atRiskStudents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rooms": {
         parameters: {
             query?: never;
@@ -1574,6 +1590,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/students/{id}/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RiskController_studentRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/students/{studentId}/engagement-trend": {
         parameters: {
             query?: never;
@@ -1818,6 +1850,26 @@ export interface components {
             prefix: string;
             revokedAt?: Record<string, never>;
             scopes: ("admin" | "read" | "write" | "sessions:write" | "transcripts:write" | "recaps:write")[];
+        };
+        AtRiskStudentPage: {
+            items: components["schemas"]["AtRiskStudentView"][];
+            nextCursor?: string | null;
+        };
+        AtRiskStudentView: {
+            /** Format: date-time */
+            computedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lastSessionId: string;
+            /** @enum {string} */
+            level: "low" | "medium" | "high";
+            /** @description The maximum signal score. */
+            score: number;
+            signals: components["schemas"]["RiskSignalView"][];
+            /** Format: uuid */
+            studentId: string;
+            studentName: string;
         };
         Board: {
             /**
@@ -3397,6 +3449,35 @@ export interface components {
             /** @description The ids of every planned phase of the session, each once, in the new order. */
             phaseIds: string[];
         };
+        RiskEvidenceView: {
+            /** @description For stalled_objectives. */
+            objectiveCode?: string | null;
+            /** Format: uuid */
+            sessionId: string;
+            /** @description The value in this session: participation score (0 to 100), incorrect share or talk share (0 to 1), minutes late (null when the student never joined), or the count of sessions at one status for stalled objectives. */
+            value?: number | null;
+        };
+        RiskLevelChangeView: {
+            /** Format: date-time */
+            changedAt: string;
+            /** @enum {string} */
+            fromLevel: "low" | "medium" | "high";
+            score: number;
+            /**
+             * Format: uuid
+             * @description The documented session that caused the change.
+             */
+            sessionId: string;
+            /** @enum {string} */
+            toLevel: "low" | "medium" | "high";
+        };
+        RiskSignalView: {
+            evidence: components["schemas"]["RiskEvidenceView"][];
+            explanation: string;
+            /** @enum {string} */
+            kind: "declining_participation" | "repeated_incorrect_checks" | "absences_and_late_joins" | "falling_talk_share" | "stalled_objectives";
+            score: number;
+        };
         Room: {
             /** Format: date-time */
             archivedAt?: string | null;
@@ -3695,6 +3776,25 @@ export interface components {
         StudentProgressList: {
             /** @description One record per objective of the student’s curricula, in curriculum order. */
             items: components["schemas"]["ProgressRecordView"][];
+        };
+        StudentRiskView: {
+            /** Format: date-time */
+            computedAt?: string | null;
+            /** Format: uuid */
+            lastSessionId?: string | null;
+            /**
+             * @description `low` until a documented session shows otherwise.
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high";
+            /** @description The latest 20 level changes, newest first. */
+            levelChanges: components["schemas"]["RiskLevelChangeView"][];
+            /** @description The maximum signal score. */
+            score: number;
+            /** @description Empty before the first documented session. */
+            signals: components["schemas"]["RiskSignalView"][];
+            /** Format: uuid */
+            studentId: string;
         };
         SubmitBoardOperationsInput: {
             /** @description 1 to 100 operations, each at most 32768 bytes as JSON, applied in order in one transaction: one rejected operation rejects the whole submission. */
@@ -5255,6 +5355,32 @@ export interface operations {
             };
         };
     };
+    RiskController_atRiskStudents: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description One of: low, medium, high. Without it, the list contains medium and high. */
+                level?: "low" | "medium" | "high";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Students at one level, or at medium and high without a level, highest score first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtRiskStudentPage"];
+                };
+            };
+        };
+    };
     RoomsController_list: {
         parameters: {
             query?: {
@@ -6719,6 +6845,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudentProgressList"];
+                };
+            };
+        };
+    };
+    RiskController_studentRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The student’s risk level with its signals, evidence and latest level changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentRiskView"];
                 };
             };
         };

@@ -13,6 +13,7 @@ import { EngagementRollups1764800009000 } from './1764800009000-engagement-rollu
 import { ProgressAndCoverage1764800011000 } from './1764800011000-progress-and-coverage';
 import { ParentUpdates1764800012000 } from './1764800012000-parent-updates';
 import { Reminders1764800013000 } from './1764800013000-reminders';
+import { RiskSignals1764800014000 } from './1764800014000-risk-signals';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ProgressAndCoverage1764800011000,
   ParentUpdates1764800012000,
   Reminders1764800013000,
+  RiskSignals1764800014000,
 ];
