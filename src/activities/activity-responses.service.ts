@@ -19,6 +19,7 @@ import { Activity } from './activity.entity';
 import { ActivityResponseInput } from './dto/activity-response.input';
 import { ActivityResults } from './dto/activity-results';
 import { ResultsPublisher } from './results-publisher';
+import { runAfterCommit } from '../common/after-commit';
 
 interface ResponderRow {
   role: string;
@@ -122,16 +123,13 @@ export class ActivityResponsesService {
     if (changed) {
       this.publisher.schedule(ctx.organizationId, activity.sessionId, activity.id);
       await this.alertRules.publish(ctx, alerts);
-      for (const listener of this.storedListeners) {
-        try {
-          await listener(ctx, activity);
-        } catch (error) {
-          this.logger.error(
-            { err: error, organizationId: ctx.organizationId, activityId: activity.id },
-            'Work after storing a response failed',
-          );
-        }
-      }
+      await runAfterCommit(
+        this.storedListeners,
+        [ctx, activity],
+        this.logger,
+        { organizationId: ctx.organizationId, activityId: activity.id },
+        'Work after storing a response failed',
+      );
     }
 
     return responseView(response, activity.anonymous, revealsKey(ctx, activity));

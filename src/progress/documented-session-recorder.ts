@@ -21,7 +21,7 @@ interface CheckAnswer {
   correct: boolean;
 }
 
-/** What the session showed about its objectives, shared by all of its enrollments. */
+/** The session's observations about its objectives, shared by all of its enrollments. */
 interface SessionObservations {
   doneCodes: Set<string>;
   skippedCodes: Set<string>;

@@ -75,7 +75,7 @@ export class ProgressRecord {
   updatedAt: Date;
 }
 
-/** Who changed a progress record: an API key, a participant, or HiLink itself (`system`). */
+/** The author of a progress record change: an API key, a participant, or HiLink itself (`system`). */
 @ObjectType('ProgressActor')
 export class ProgressActor {
   @ApiProperty({ enum: ['api_key', 'participant', 'system'] })

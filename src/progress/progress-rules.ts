@@ -54,9 +54,9 @@ export function assessProgress(evidence: readonly EvidenceFact[]): ProgressAsses
 }
 
 /**
- * The confidence of a record while an instructor's override is in effect: at least 0.8 when the
- * evidence agrees with the instructor, else 0.6, because one instructor rating outweighs
- * the automatic evidence but does not erase it.
+ * Returns the confidence of a record while an instructor's override is in effect: at least 0.8
+ * when the evidence agrees with the instructor, else 0.6. One instructor rating outweighs the
+ * automatic evidence but does not erase it.
  */
 export function overrideConfidence(
   override: ProgressStatus,
@@ -65,7 +65,7 @@ export function overrideConfidence(
   return override === automatic.status ? Math.max(automatic.confidence, 0.8) : 0.6;
 }
 
-/** What one documented session did with one objective for one enrollment. */
+/** The facts of one documented session about one objective of one enrollment. */
 export interface SessionObjectiveFacts {
   plannedDone: boolean;
   plannedSkipped: boolean;

@@ -7,7 +7,7 @@ import { ProgressRecord } from './progress-record.entity';
 import { assessProgress, overrideConfidence } from './progress-rules';
 import { ProgressChangeKind } from './progress-status';
 
-/** Who made a change, as stored in the history and override columns. */
+/** Returns the author of a change as the history and override columns store it. */
 export function actorColumns(ctx: RequestContext): { kind: string; id: string | null } {
   switch (ctx.actor.kind) {
     case 'api_key':
@@ -71,9 +71,9 @@ export interface RecomputeOptions {
 }
 
 /**
- * Recomputes the automatic status from all evidence of a locked record, applies the override
- * in effect and appends a history row when the status, the confidence or the automatic status
- * changed, or when the change is an override (which is always recorded).
+ * Recomputes the automatic status from all evidence of a locked record and applies the override
+ * in effect. A history row is appended when the status, the confidence or the automatic status
+ * changed, and for every override.
  */
 export async function recomputeRecord(
   manager: EntityManager,

@@ -22,6 +22,7 @@ import { SessionPlanner } from './session-planner';
 import { parseSchedule } from './session-schedule';
 import { Session, SessionEnrollment, SessionStatus } from './session.entity';
 import { SessionAction, SessionErrors } from './sessions.errors';
+import { runAfterCommit } from '../common/after-commit';
 
 /** A session with everything that hangs off it. */
 export interface SessionWithRelations {
@@ -221,16 +222,13 @@ export class SessionsService {
     });
     await this.publishStatusChange(ctx, session, 'live');
     await publishPhaseTransitions(this.realtime, ctx, session.id, phaseTransitions);
-    for (const listener of this.endedListeners) {
-      try {
-        await listener(ctx, session);
-      } catch (error) {
-        this.logger.error(
-          { err: error, ...this.ids(ctx, session) },
-          'Work after the session ended failed',
-        );
-      }
-    }
+    await runAfterCommit(
+      this.endedListeners,
+      [ctx, session],
+      this.logger,
+      this.ids(ctx, session),
+      'Work after the session ended failed',
+    );
     await this.livekit.closeRoom(session.livekitRoomName, this.ids(ctx, session));
 
     return session;

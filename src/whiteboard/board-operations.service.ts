@@ -35,6 +35,7 @@ import {
   RATE_LIMIT_OPERATIONS,
   RATE_WINDOW_MS,
 } from './whiteboard-limits';
+import { runAfterCommit } from '../common/after-commit';
 
 /** Columns of one element upsert, in order. */
 const ELEMENT_INSERT_COLUMNS = [
@@ -180,16 +181,13 @@ export class BoardOperationsService {
         'boardOperationAdded',
         insertedOperations,
       );
-      for (const listener of this.storedListeners) {
-        try {
-          await listener(ctx, found);
-        } catch (error) {
-          this.logger.error(
-            { err: error, organizationId: ctx.organizationId, boardId },
-            'Work after storing board operations failed',
-          );
-        }
-      }
+      await runAfterCommit(
+        this.storedListeners,
+        [ctx, found],
+        this.logger,
+        { organizationId: ctx.organizationId, boardId },
+        'Work after storing board operations failed',
+      );
     }
     const byClientId = new Map<string, BoardOperation>();
     for (const row of outcome.repeats.values()) {
