@@ -56,11 +56,10 @@ export async function readStudentSessionFacts(
     where: { organizationId, sessionId: In(ids) },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
-  const [counts, timelines, answers] = await Promise.all([
-    readActivityCounts(manager, organizationId, ids),
-    readTimelines(manager, organizationId, ids),
-    readCheckAnswers(manager, organizationId, studentId, ids),
-  ]);
+  // One after another: the manager holds one transaction's connection, which runs one query at a time.
+  const counts = await readActivityCounts(manager, organizationId, ids);
+  const timelines = await readTimelines(manager, organizationId, ids);
+  const answers = await readCheckAnswers(manager, organizationId, studentId, ids);
   const countsByKey = new Map(counts.map((row) => [`${row.sessionId}:${row.participantId}`, row]));
   const eventsByKey = new Map(
     timelines.map((timeline) => [`${timeline.sessionId}:${timeline.participantId}`, timeline.events]),
