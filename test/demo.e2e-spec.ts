@@ -20,6 +20,7 @@ describe('tutoring-day demo', () => {
     result = await runTutoringDay({
       client: new HiLinkClient({ url: app.url, apiKey: app.adminKey }),
       dialogueCount: 3,
+      sessionsPerStudent: 2,
       outDir,
       timeZone: 'America/Chicago',
       date: '2026-09-15',
@@ -38,6 +39,54 @@ describe('tutoring-day demo', () => {
       expect(session.sessionStatus).toBe('documented');
       expect(session.recapStatus).toBe('approved');
     }
+  });
+
+  it('deals the dialogues out to students, in weekly sessions', () => {
+    expect(result.students.map((thread) => thread.student.studentName)).toEqual([
+      'Student 01',
+      'Student 02',
+    ]);
+    expect(result.sessions.map((session) => [session.studentName, session.sessionNumber])).toEqual([
+      ['Student 01', 1],
+      ['Student 02', 1],
+      ['Student 01', 2],
+    ]);
+  });
+
+  it('grades each closing check against the worked answer', () => {
+    for (const session of result.sessions) {
+      expect(session.checkCorrect).toBe(session.outcome !== 'not_solved');
+    }
+  });
+
+  it('reads the coverage, progress, risk and next session of each student', () => {
+    const first = result.students[0]!;
+
+    expect(first.coverage.sessionsDocumented).toBe(2);
+    expect(first.progress.length).toBeGreaterThan(0);
+    expect(['low', 'medium', 'high']).toContain(first.risk.level);
+    expect(first.engagement.sessions).toHaveLength(2);
+    expect(first.nextSession.status).toBe('scheduled');
+  });
+
+  it('writes the learning-thread report', () => {
+    const report = readFileSync(result.threadReportFile, 'utf8');
+
+    expect(result.threadReportFile).toBe(join(outDir, 'learning-thread.md'));
+    for (const heading of [
+      '## Student 01',
+      '### Curriculum coverage',
+      '### Progress',
+      '### Risk',
+      '### Engagement',
+      '### Next session',
+      '## Across the organization',
+      '### Objectives skipped or not landing most',
+      '### At-risk students',
+    ]) {
+      expect(report).toContain(heading);
+    }
+    expect(report).toContain('7.EE.B.3');
   });
 
   it('covers every annotated outcome', () => {
@@ -95,7 +144,7 @@ describe('tutoring-day demo', () => {
     const table = formatSummaryTable(result.sessions).split('\n');
 
     expect(table[0]).toMatch(
-      /^dialogue\s+outcome\s+objectives\s+misconceptions\s+recap\s+seconds$/,
+      /^student\s+week\s+dialogue\s+outcome\s+check\s+objectives\s+misconceptions\s+recap\s+seconds$/,
     );
     expect(table).toHaveLength(2 + result.sessions.length);
     expect(table[2]).toContain(result.sessions[0]!.dialogueId);

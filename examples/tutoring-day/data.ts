@@ -49,6 +49,10 @@ export interface Dialogue {
   /** The annotated outcome: solved, solved_after_tutor_revealed_answer or not_solved. */
   outcome: string;
   problem: string;
+  /** The worked solution's final answer, when it is a number. */
+  correctAnswer: number | null;
+  /** The last number of the student's first, incorrect solution. */
+  incorrectAnswer: number | null;
   segments: DialogueSegment[];
   attribution: string;
 }
@@ -66,18 +70,37 @@ export function loadCurriculum(): CurriculumFile {
   return { document, name: parsed.name, licenseNotice: parsed.licenseNotice, items: parsed.items };
 }
 
+/** The last number written in `text`, such as 1440 in "so the total is $1,440." */
+export function lastNumber(text: string): number | null {
+  const numbers = text.match(/-?\d[\d,]*(?:\.\d+)?/g);
+  const last = numbers?.at(-1);
+  if (last === undefined) {
+    return null;
+  }
+  const value = Number(last.replace(/,/g, ''));
+
+  return Number.isFinite(value) ? value : null;
+}
+
 function readDialogue(dir: string, entry: ManifestEntry): Dialogue {
   const file = JSON.parse(readFileSync(join(dir, entry.path), 'utf8')) as {
     id: string;
     segments: DialogueSegment[];
     attribution: string;
-    metadata: { outcome: string; problem: string };
+    metadata: {
+      outcome: string;
+      problem: string;
+      correctAnswer?: string;
+      studentInitialIncorrectSolution?: string;
+    };
   };
 
   return {
     id: file.id,
     outcome: file.metadata.outcome,
     problem: file.metadata.problem,
+    correctAnswer: lastNumber(file.metadata.correctAnswer ?? ''),
+    incorrectAnswer: lastNumber(file.metadata.studentInitialIncorrectSolution ?? ''),
     segments: file.segments,
     attribution: file.attribution,
   };

@@ -5,9 +5,10 @@
  * server on the embedded database in a temporary data folder and stops it at the end.
  *
  * Settings (environment variables):
- *   HILINK_DEMO_SESSIONS   number of dialogues, one session each, 1 to 30 (default 20)
- *   HILINK_DEMO_TIME_ZONE  IANA time zone of the tutoring day (default America/New_York)
- *   HILINK_DEMO_OUT        folder for the Markdown reports (default examples/out)
+ *   HILINK_DEMO_SESSIONS              number of dialogues, one session each, 1 to 30 (default 20)
+ *   HILINK_DEMO_SESSIONS_PER_STUDENT  weekly sessions of each student, 1 to 10 (default 4)
+ *   HILINK_DEMO_TIME_ZONE             IANA time zone of the sessions (default America/New_York)
+ *   HILINK_DEMO_OUT                   folder for the Markdown reports (default examples/out)
  */
 import { join } from 'node:path';
 import { HiLinkClient } from '../../sdk/src';
@@ -16,13 +17,11 @@ import { formatSummaryTable, runTutoringDay } from './tutoring-day';
 
 const MAX_DIALOGUES = 30;
 
-function readSessionCount(): number {
-  const raw = process.env.HILINK_DEMO_SESSIONS ?? '20';
+function readCount(name: string, fallback: number, max: number): number {
+  const raw = process.env[name] ?? String(fallback);
   const count = Number(raw);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_DIALOGUES) {
-    throw new Error(
-      `HILINK_DEMO_SESSIONS="${raw}" is invalid: expected a whole number from 1 to ${MAX_DIALOGUES}.`,
-    );
+  if (!Number.isInteger(count) || count < 1 || count > max) {
+    throw new Error(`${name}="${raw}" is invalid: expected a whole number from 1 to ${max}.`);
   }
 
   return count;
@@ -66,7 +65,8 @@ async function connect(): Promise<{ client: HiLinkClient; server?: StartedServer
 }
 
 async function main(): Promise<void> {
-  const dialogueCount = readSessionCount();
+  const dialogueCount = readCount('HILINK_DEMO_SESSIONS', 20, MAX_DIALOGUES);
+  const sessionsPerStudent = readCount('HILINK_DEMO_SESSIONS_PER_STUDENT', 4, 10);
   const timeZone = readTimeZone();
   // npm runs scripts from the repository root.
   const outDir = process.env.HILINK_DEMO_OUT ?? join(process.cwd(), 'examples', 'out');
@@ -75,15 +75,19 @@ async function main(): Promise<void> {
     const result = await runTutoringDay({
       client,
       dialogueCount,
+      sessionsPerStudent,
       outDir,
       timeZone,
       date: tomorrow(timeZone),
       log: (line) => process.stdout.write(`  ${line}\n`),
     });
     process.stdout.write(
-      `\n${result.sessions.length} sessions for ${result.organizationName} (${timeZone})\n\n`,
+      `\n${result.sessions.length} sessions of ${result.students.length} students for ${result.organizationName} (${timeZone})\n\n`,
     );
-    process.stdout.write(`${formatSummaryTable(result.sessions)}\n\nReports: ${outDir}\n`);
+    process.stdout.write(`${formatSummaryTable(result.sessions)}\n\n`);
+    process.stdout.write(
+      `Session reports: ${outDir}\nLearning thread: ${result.threadReportFile}\n`,
+    );
   } finally {
     await server?.stop();
   }

@@ -15,9 +15,18 @@ function quote(evidence: EvidenceQuote): string {
   return `> [${formatOffset(evidence.startMs)}] **${evidence.speaker}** (${evidence.speakerRole}): ${text}`;
 }
 
+function checkLine(run: DocumentedSession['run']): string {
+  if (!run.check) {
+    return 'none: the worked answer is not a number';
+  }
+  const verdict = run.check.correct ? 'correct' : 'incorrect';
+
+  return `answered ${run.check.answer} (worked answer ${run.check.correctAnswer}): ${verdict}`;
+}
+
 function sessionSection(documented: DocumentedSession): string[] {
   const { run, session } = documented;
-  const dialogue = run.student.dialogue;
+  const dialogue = run.dialogue;
 
   return [
     `# ${session.title}`,
@@ -30,6 +39,8 @@ function sessionSection(documented: DocumentedSession): string[] {
     `| student | ${run.student.studentName}, grade 7, guardian ${run.student.guardianEmail} (${run.student.guardianLanguage}) |`,
     `| instructor | ${run.student.instructor.name} |`,
     `| dialogue | ${dialogue.id}, annotated outcome \`${dialogue.outcome}\` |`,
+    `| closing check | ${checkLine(run)} |`,
+    `| engagement events | ${run.engagementEvents} recorded |`,
     '',
     `**Problem.** ${dialogue.problem}`,
     '',
@@ -137,7 +148,7 @@ function provenanceSection(documented: DocumentedSession, licenseNotice: string)
     `- Recap \`${recap.id}\`, status ${recap.status}`,
     `- Provider ${recap.provider ?? 'unknown'}, model ${recap.model ?? 'unknown'}, prompt version ${recap.promptVersion ?? 'unknown'}`,
     `- Transcript version ${recap.transcriptVersion ?? 'unknown'} (${run.transcript.segments} segments uploaded)`,
-    `- Transcript: ${run.student.dialogue.attribution}`,
+    `- Transcript: ${run.dialogue.attribution}`,
     `- Curriculum: Common Core State Standards for Mathematics. ${licenseNotice}`,
     '',
   ];

@@ -37,6 +37,13 @@ export function zonedTimeToUtc(
   return wallClock - zoneOffsetMs(first, timeZone);
 }
 
+/** Returns the calendar date `days` after `date`, both YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 export interface Slot {
   scheduledStart: string;
   scheduledEnd: string;

@@ -12,9 +12,10 @@ export type CurriculumWithObjectives = CurriculumFieldsFragment & {
   objectives: ObjectiveFieldsFragment[];
 };
 
-/** One student of the day with the enrollment that their sessions belong to. */
+/** One student with the enrollment that their sessions belong to. */
 export interface EnrolledStudent {
-  dialogue: Dialogue;
+  /** The dialogues of the student's sessions, in session order. */
+  dialogues: Dialogue[];
   studentId: string;
   studentName: string;
   guardianEmail: string;
@@ -98,14 +99,14 @@ interface EnrollmentPlan {
 async function enrollStudent(
   client: HiLinkClient,
   plan: EnrollmentPlan,
-  dialogue: Dialogue,
+  dialogues: Dialogue[],
   index: number,
   instructor: MemberFieldsFragment,
 ): Promise<EnrolledStudent> {
   const number = String(index + 1).padStart(2, '0');
   const student = await client.createStudent({
     name: `Student ${number}`,
-    externalId: `${dialogue.id}-${plan.runId}`,
+    externalId: `student-${number}-${plan.runId}`,
     gradeLevel: '7',
     timeZone: plan.timeZone,
   });
@@ -126,7 +127,7 @@ async function enrollStudent(
   });
 
   return {
-    dialogue,
+    dialogues,
     studentId: student.id,
     studentName: student.name,
     guardianEmail: guardian.email,
@@ -140,13 +141,24 @@ async function enrollStudent(
 export interface SetupOptions {
   runId: string;
   timeZone: string;
-  /** The tutoring day, YYYY-MM-DD. */
+  /** The first day of sessions, YYYY-MM-DD. */
   date: string;
+  /** Sessions of each student; the dialogues are dealt out to students in turn. */
+  sessionsPerStudent: number;
+}
+
+/** Deals `dialogues` out in turn to `ceil(length / perStudent)` students. */
+export function dealDialogues(dialogues: Dialogue[], perStudent: number): Dialogue[][] {
+  const studentCount = Math.ceil(dialogues.length / perStudent);
+  const hands: Dialogue[][] = Array.from({ length: studentCount }, () => []);
+  dialogues.forEach((dialogue, index) => hands[index % studentCount]!.push(dialogue));
+
+  return hands;
 }
 
 /**
- * Prepares the organization for the day: curriculum, instructors, one student with a guardian and
- * an enrollment per dialogue (grade 7 objectives as the planned sequence), and a room.
+ * Prepares the organization: curriculum, instructors, students with a guardian and an enrollment
+ * each (grade 7 objectives as the planned sequence), and a room.
  */
 export async function setUpOrganization(
   client: HiLinkClient,
@@ -164,15 +176,15 @@ export async function setUpOrganization(
       .map((objective) => objective.code),
   };
   const students: EnrolledStudent[] = [];
-  for (const [index, dialogue] of dialogues.entries()) {
+  for (const [index, hand] of dealDialogues(dialogues, options.sessionsPerStudent).entries()) {
     const instructor = instructors[index % instructors.length] as MemberFieldsFragment;
-    students.push(await enrollStudent(client, plan, dialogue, index, instructor));
+    students.push(await enrollStudent(client, plan, hand, index, instructor));
   }
   const room = await client.createRoom({
     name: `Math tutoring room ${options.runId}`,
     description: 'One-to-one grade 7 math tutoring',
     capacity: 4,
-    enabledTools: ['audio', 'video', 'chat', 'whiteboard', 'transcription'],
+    enabledTools: ['audio', 'video', 'chat', 'whiteboard', 'polls', 'transcription'],
   });
 
   return { curriculum, instructors, students, roomId: room.id };

@@ -1,0 +1,209 @@
+import { HiLinkClient } from '../../sdk/src';
+import { StudentThread } from './learning-thread';
+import { SessionSummary } from './tutoring-day';
+
+export interface ThreadReportInput {
+  organizationName: string;
+  students: StudentThread[];
+  sessions: SessionSummary[];
+  /** Dates of the first session and the day after the last, YYYY-MM-DD. */
+  period: { from: string; to: string };
+  timeZone: string;
+  curriculumLicense: string;
+}
+
+const percent = (value: number | null | undefined): string =>
+  value === null || value === undefined ? 'n/a' : `${Math.round(value * 100)}%`;
+
+function table(header: string[], rows: string[][]): string[] {
+  if (rows.length === 0) {
+    return ['None.', ''];
+  }
+
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+  ];
+}
+
+function coverageSection(thread: StudentThread): string[] {
+  const { coverage } = thread;
+  const touched = coverage.objectives.filter((objective) => objective.status !== 'not_started');
+  const inPlan = coverage.objectives.filter((objective) => objective.planPosition !== null).length;
+
+  return [
+    '### Curriculum coverage',
+    '',
+    `${coverage.sessionsDocumented} documented sessions; ${inPlan} objectives in the enrollment's plan. ` +
+      `${coverage.covered} covered, ${coverage.partiallyCovered} partially covered, ` +
+      `${coverage.notLanding} not landing, ${coverage.skipped} skipped, ${coverage.planned} planned ` +
+      `for an upcoming session, ${coverage.notStarted} not started.`,
+    '',
+    ...table(
+      ['objective', 'status', 'sessions covered', 'checks correct', 'recap matches'],
+      touched.map((objective) => [
+        `${objective.objectiveCode} ${objective.objectiveTitle}`,
+        objective.status,
+        String(objective.sessionsCovered),
+        `${objective.checksCorrect} of ${objective.checksAnswered}`,
+        String(objective.recapMatches),
+      ]),
+    ),
+  ];
+}
+
+function progressSection(thread: StudentThread): string[] {
+  return [
+    '### Progress',
+    '',
+    ...table(
+      ['objective', 'status', 'confidence', 'evidence'],
+      thread.progress.map((record) => [
+        record.objectiveCode,
+        record.status,
+        percent(record.confidence),
+        String(record.evidenceCount),
+      ]),
+    ),
+  ];
+}
+
+function riskSection(thread: StudentThread): string[] {
+  const { risk } = thread;
+  const signals = risk.signals
+    .filter((signal) => signal.score > 0)
+    .map((signal) => `- ${signal.kind} (score ${signal.score.toFixed(2)}): ${signal.explanation}`);
+
+  return [
+    '### Risk',
+    '',
+    `Level **${risk.level}**, score ${risk.score.toFixed(2)}.`,
+    '',
+    ...(signals.length > 0 ? signals : ['No signals.']),
+    '',
+  ];
+}
+
+function engagementSection(thread: StudentThread): string[] {
+  const { engagement } = thread;
+  const slope = engagement.slope === null ? 'n/a' : engagement.slope.toFixed(3);
+
+  return [
+    '### Engagement',
+    '',
+    `Participation trend slope ${slope} per session. The demo runs each session in seconds, so ` +
+      'attended time is short.',
+    '',
+    ...table(
+      ['session', 'participation score', 'attended seconds'],
+      engagement.sessions.map((session) => [
+        session.sessionTitle,
+        session.participationScore.toFixed(1),
+        (session.attendedMinutes * 60).toFixed(0),
+      ]),
+    ),
+  ];
+}
+
+function nextSessionSection(thread: StudentThread): string[] {
+  const planned = thread.nextSession.phases.flatMap((phase) => phase.objectiveCodes);
+
+  return [
+    '### Next session',
+    '',
+    `\`${thread.nextSession.id}\`, ${thread.nextSession.scheduledStart} (${thread.nextSession.timeZone}), ` +
+      `planned objectives: ${planned.join(', ') || 'none'}.`,
+    '',
+  ];
+}
+
+function studentSection(thread: StudentThread, sessions: SessionSummary[]): string[] {
+  const own = sessions.filter((session) => session.studentName === thread.student.studentName);
+
+  return [
+    `## ${thread.student.studentName}`,
+    '',
+    `Instructor ${thread.student.instructor.name}; ${own.length} sessions: ` +
+      own.map((session) => `${session.dialogueId} (${session.outcome})`).join(', ') +
+      '.',
+    '',
+    ...coverageSection(thread),
+    ...progressSection(thread),
+    ...riskSection(thread),
+    ...engagementSection(thread),
+    ...nextSessionSection(thread),
+  ];
+}
+
+async function organizationSection(
+  client: HiLinkClient,
+  input: ThreadReportInput,
+): Promise<string[]> {
+  const gaps = await client.coverageGaps({
+    from: `${input.period.from}T00:00:00Z`,
+    to: `${input.period.to}T00:00:00Z`,
+  });
+  const atRisk = await client.atRiskStudents({ first: 50 });
+
+  return [
+    '## Across the organization',
+    '',
+    '### Objectives skipped or not landing most',
+    '',
+    ...table(
+      ['objective', 'sessions', 'skipped', 'not landing', 'gap share', 'checks correct'],
+      gaps
+        .slice(0, 10)
+        .map((gap) => [
+          `${gap.objectiveCode} ${gap.objectiveTitle}`,
+          String(gap.occurrences),
+          String(gap.skippedCount),
+          String(gap.notLandingCount),
+          percent(gap.gapShare),
+          percent(gap.correctShare),
+        ]),
+    ),
+    '### At-risk students',
+    '',
+    ...table(
+      ['student', 'level', 'score', 'factors'],
+      atRisk.nodes.map((row) => [
+        row.studentName,
+        row.level,
+        row.score.toFixed(2),
+        row.signals
+          .filter((signal) => signal.score > 0)
+          .map((signal) => signal.kind)
+          .join(', '),
+      ]),
+    ),
+  ];
+}
+
+/** Renders the Markdown report of every student's learning thread and the organization's view. */
+export async function renderThreadReport(
+  client: HiLinkClient,
+  input: ThreadReportInput,
+): Promise<string> {
+  const sections = [
+    [
+      `# Learning thread of ${input.organizationName}`,
+      '',
+      `${input.sessions.length} documented sessions of ${input.students.length} students from ` +
+        `${input.period.from} (${input.timeZone}).`,
+      '',
+    ],
+    ...input.students.map((thread) => studentSection(thread, input.sessions)),
+    await organizationSection(client, input),
+    [
+      '## Sources',
+      '',
+      `Curriculum: Common Core State Standards for Mathematics. ${input.curriculumLicense}`,
+      '',
+    ],
+  ];
+
+  return sections.flat().join('\n');
+}
