@@ -33,6 +33,7 @@ import { ProgressModule } from './progress/progress.module';
 import { ParentUpdatesModule } from './parent-updates/parent-updates.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RiskModule } from './risk/risk.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppModuleOptions {
   /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
@@ -91,6 +92,7 @@ export class AppModule {
         ParentUpdatesModule,
         RemindersModule,
         RiskModule,
+        WebhooksModule,
       ],
       providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { HiLinkClient, HiLinkError } from '../sdk/src';
+import { HiLinkClient, HiLinkError, verifyWebhook } from '../sdk/src';
 import {
   Classroom,
   createClassroom,
@@ -11,6 +11,7 @@ import { createGuardian } from './support/people-fixtures';
 import { endSessionWithDialogue, waitForSessionRecap } from './support/recap-fixtures';
 import { SmtpTestServer, startSmtpTestServer } from './support/smtp-test-server';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { startWebhookReceiver, WebhookReceiver } from './support/webhook-receiver';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const MAIL_FROM = 'HiLink Updates <updates@hilink.test>';
@@ -152,10 +153,22 @@ describe('parent updates (SMTP configured)', () => {
   let smtp: SmtpTestServer;
   let family: Family;
   let updates: Record<string, any>[];
+  let receiver: WebhookReceiver;
+  let webhookSecret: string;
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM });
+    receiver = await startWebhookReceiver();
+    t = await startTestApp({
+      SMTP_URL: smtp.url,
+      MAIL_FROM,
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    });
+    const client = new HiLinkClient({ url: t.url, apiKey: t.adminKey });
+    ({ secret: webhookSecret } = await client.createWebhookSubscription({
+      url: receiver.url,
+      eventTypes: ['parent_update.*'],
+    }));
     family = await createFamily(t);
     ({ updates } = await draftUpdates(t, family));
   });
@@ -163,6 +176,7 @@ describe('parent updates (SMTP configured)', () => {
   afterAll(async () => {
     await t.close();
     await smtp.close();
+    await receiver.close();
   });
 
   function post(path: string, body: object = {}, key = t.adminKey) {
@@ -216,6 +230,29 @@ describe('parent updates (SMTP configured)', () => {
     expect(emails[0]?.headers.from).toContain('updates@hilink.test');
     expect(emails[0]?.raw).toContain('Estimado/a Maria Reed');
     expect(await domainEvents(t, spanish.id)).toEqual([
+      'parent_update.drafted',
+      'parent_update.approved',
+      'parent_update.delivered',
+    ]);
+  });
+
+  it('delivers the update events as signed webhooks', async () => {
+    const spanish = byRecipientLanguage(updates, 'es-MX');
+    const deadline = Date.now() + 10_000;
+    const typesFor = () =>
+      receiver
+        .accepted()
+        .map((request) =>
+          verifyWebhook(request.body, request.headers as Record<string, string>, webhookSecret),
+        )
+        .filter((event) => event.data.parentUpdateId === spanish.id)
+        .map((event) => event.type);
+    while (typesFor().length < 3 && Date.now() < deadline) {
+      await sleep(50);
+    }
+
+    expect(typesFor()).toEqual([
+      'parent_update.drafted',
       'parent_update.approved',
       'parent_update.delivered',
     ]);
@@ -326,7 +363,11 @@ describe('parent updates (SMTP configured)', () => {
     expect(failed.delivery.reason).toBe('SMTP_PERMANENT_FAILURE');
     expect(failed.delivery.lastError).toContain('Mailbox unavailable');
     expect(failed.delivery.attempts).toBe(1);
-    expect(await domainEvents(t, update.id)).toEqual(['parent_update.approved']);
+    expect(await domainEvents(t, update.id)).toEqual([
+      'parent_update.drafted',
+      'parent_update.approved',
+      'parent_update.failed',
+    ]);
   });
 
   it('rejects bad input naming the field', async () => {

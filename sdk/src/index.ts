@@ -5,6 +5,7 @@
  *   subscription as a typed async iterator over graphql-ws.
  * - `HiLinkError` carries the API's error code, reason, field and request id.
  * - `paginate()` and `listAll()` walk Relay connections.
+ * - `verifyWebhook()` checks the signature and timestamp of a webhook request.
  * - The generated GraphQL types and the REST types (`RestPaths`, `RestSchemas`) describe both
  *   API surfaces.
  */
@@ -16,6 +17,8 @@ export { listAll, paginate } from './pagination';
 export type { ConnectionPage, PageLoader } from './pagination';
 export type { RequestOptions } from './request-options';
 export { UNAUTHORIZED_CLOSE_CODE } from './subscriptions';
+export { HiLinkWebhookError, verifyWebhook } from './webhooks';
+export type { HiLinkWebhookEvent, VerifyWebhookOptions } from './webhooks';
 export type { HiLinkSubscription, SubscribeOptions, WebSocketConstructor } from './subscriptions';
 export * from './generated/graphql';
 export type {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
@@ -32,6 +32,11 @@ export class ParticipantTokenService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.key = Buffer.from(this.config.secret ?? (await this.loadStoredSecret()), 'utf8');
+  }
+
+  /** Derives a 32-byte key for another purpose from the same secret, so the two never share a key. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `hilink:${purpose}`, 32));
   }
 
   sign(claims: ParticipantClaims): string {

@@ -33,6 +33,16 @@ export interface AppConfig {
   redis?: { url: string; channelPrefix: string };
   /** SMTP for parent update emails; when absent, approved updates wait with delivery `pending`. */
   mail?: { smtpUrl: string; from: string };
+  webhooks: {
+    /** Whether targets on loopback, private and link-local addresses are allowed. */
+    allowPrivateTargets: boolean;
+    /** Seconds after which a failing delivery is dead-lettered instead of retried. */
+    retryWindowSeconds: number;
+    /** Delay before the first retry, doubled for each further one (with jitter), in ms. */
+    retryBaseMs: number;
+    /** Limit of one delivery request, response included, in ms. */
+    timeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -241,6 +251,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     redis: parseRedis(env, problems),
     mail: parseMail(env, problems),
+    webhooks: {
+      allowPrivateTargets: parseBoolean(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false, problems),
+      retryWindowSeconds: parseInteger(env, 'WEBHOOK_RETRY_WINDOW_SECONDS', 86400, [1, 7 * 86400], problems),
+      retryBaseMs: parseInteger(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, [10, 3_600_000], problems),
+      timeoutMs: parseInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, [100, 60_000], problems),
+    },
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);

@@ -33,6 +33,11 @@ import { ParentUpdateVersion } from '../parent-updates/parent-update-version.ent
 import { ParentUpdate, ParentUpdateDelivery } from '../parent-updates/parent-update.entity';
 import { ReminderSettings, SessionReminder } from '../reminders/reminder.entity';
 import { RiskAssessment, RiskLevelChange } from '../risk/risk-assessment.entity';
+import {
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  WebhookSubscription,
+} from '../webhooks/webhook.entity';
 
 /** Every TypeORM entity; the modules register their own repositories with forFeature. */
 export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
@@ -45,4 +50,5 @@ export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, Studen
   ParentUpdate, ParentUpdateVersion, ParentUpdateDelivery, DomainEvent,
   ReminderSettings, SessionReminder,
   ProgressRecord, ProgressEvidence, ProgressChange, SessionObjectiveCoverage,
-  RiskAssessment, RiskLevelChange];
+  RiskAssessment, RiskLevelChange,
+  WebhookSubscription, WebhookDelivery, WebhookDeliveryAttempt];

@@ -163,6 +163,26 @@ export class ParentUpdateDeliveryWorker
         lastError: toStoredError(reason),
       },
     );
+    // A permanent SMTP failure marked the delivery failed before the job gave up.
+    const delivery = await manager.findOneBy(ParentUpdateDelivery, {
+      organizationId: job.organizationId,
+      parentUpdateId,
+    });
+    const update = await manager.findOneBy(ParentUpdate, {
+      id: parentUpdateId,
+      organizationId: job.organizationId,
+    });
+    if (delivery?.status === 'failed' && update) {
+      await recordDomainEvent(manager, job.organizationId, 'parent_update.failed', {
+        parentUpdateId,
+        deliveryId: delivery.id,
+        guardianId: delivery.guardianId,
+        sessionId: update.sessionId,
+        studentId: update.studentId,
+        reason: delivery.reason,
+        attempts: delivery.attempts,
+      });
+    }
     this.logger.error(
       { organizationId: job.organizationId, parentUpdateId, jobId: job.id, reason },
       'Parent update delivery failed',

@@ -7,6 +7,7 @@ import {
   ParentUpdateInput,
   ParentUpdateResult,
 } from '../ai/ai-provider';
+import { recordDomainEvent } from './domain-events';
 import { RequestContext, systemContext } from '../common/request-context';
 import { JobHandler, JobRunContext, NonRetryableJobError } from '../jobs/job-handler';
 import { Job, JobData } from '../jobs/job.entity';
@@ -195,6 +196,14 @@ export class ParentUpdateGenerator implements JobHandler, OnModuleInit {
         body: result.draft.body,
         editor: { kind: 'system', id: null },
         note: null,
+      });
+      await recordDomainEvent(manager, ctx.organizationId, 'parent_update.drafted', {
+        parentUpdateId: row.id,
+        sessionId: recap.sessionId,
+        recapId: recap.id,
+        studentId,
+        guardianId: guardian.id,
+        language: result.draft.language,
       });
 
       return true;

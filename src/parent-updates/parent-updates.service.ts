@@ -215,6 +215,17 @@ export class ParentUpdatesService {
           reviewer: actorOf(ctx),
         },
       );
+      const rejected = await manager.findOneByOrFail(ParentUpdate, {
+        id,
+        organizationId: ctx.organizationId,
+      });
+      await recordDomainEvent(manager, ctx.organizationId, 'parent_update.rejected', {
+        parentUpdateId: id,
+        sessionId: rejected.sessionId,
+        studentId: rejected.studentId,
+        guardianId: rejected.guardianId,
+        reason: input.reason.trim(),
+      });
     });
     this.logger.log(this.ids(ctx, id), 'Parent update rejected');
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
+import { recordDomainEvent } from '../parent-updates/domain-events';
 import { RequestContext } from '../common/request-context';
 import { Objective } from '../curricula/objective.entity';
 import { Enrollment } from '../enrollments/enrollment.entity';
@@ -70,7 +71,7 @@ export class DocumentedSessionRecorder implements OnModuleInit {
           .filter((o) => o.curriculumId === enrollment.curriculumId)
           .map((o) => [o.code, o]),
       );
-      records += await this.recordEnrollment(
+      const updated = await this.recordEnrollment(
         manager,
         ctx,
         session,
@@ -78,6 +79,15 @@ export class DocumentedSessionRecorder implements OnModuleInit {
         curriculumObjectives,
         observations,
       );
+      if (updated > 0) {
+        await recordDomainEvent(manager, ctx.organizationId, 'progress.updated', {
+          sessionId: session.id,
+          studentId: enrollment.studentId,
+          enrollmentId: enrollment.id,
+          objectivesUpdated: updated,
+        });
+      }
+      records += updated;
     }
     this.logger.log(
       {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { instanceToPlain } from 'class-transformer';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordDomainEvent } from '../parent-updates/domain-events';
 import { RequestContext } from '../common/request-context';
 import { JobsService } from '../jobs/jobs.service';
 import { queueParentUpdateGeneration } from '../parent-updates/parent-update-queue';
@@ -62,6 +63,11 @@ export class RecapReviewService {
         { id, organizationId: ctx.organizationId },
         { status: 'approved', approvedAt: new Date(), reviewer: actorOf(ctx) },
       );
+      await recordDomainEvent(manager, ctx.organizationId, 'recap.approved', {
+        recapId: id,
+        sessionId: recap.sessionId,
+        reviewer: actorOf(ctx),
+      });
       await queueParentUpdateGeneration(this.jobs, manager, {
         organizationId: ctx.organizationId,
         recapId: id,
@@ -94,6 +100,15 @@ export class RecapReviewService {
           reviewer: actorOf(ctx),
         },
       );
+      const rejected = await manager.findOneByOrFail(Recap, {
+        id,
+        organizationId: ctx.organizationId,
+      });
+      await recordDomainEvent(manager, ctx.organizationId, 'recap.rejected', {
+        recapId: id,
+        sessionId: rejected.sessionId,
+        reason: input.reason.trim(),
+      });
     });
     this.logger.log(this.ids(ctx, id), 'Recap rejected');
 

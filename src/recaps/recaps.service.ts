@@ -4,6 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { RecapResult } from '../ai/ai-provider';
 import { Page, PageRequest, paginate } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
+import { recordDomainEvent } from '../parent-updates/domain-events';
 import { toStoredError } from '../jobs/job-store';
 import { JobsService } from '../jobs/jobs.service';
 import { Session } from '../sessions/session.entity';
@@ -178,6 +179,12 @@ export class RecapsService {
         { id: recapId, organizationId: ctx.organizationId },
         this.draftChanges(draft, version),
       );
+      await recordDomainEvent(manager, ctx.organizationId, 'recap.drafted', {
+        recapId,
+        sessionId: recap.sessionId,
+        provider: draft.result.provider,
+        model: draft.result.model,
+      });
 
       return true;
     });
@@ -190,11 +197,19 @@ export class RecapsService {
     recapId: string,
     reason: string,
   ): Promise<void> {
-    await manager.update(
+    const failed = await manager.update(
       Recap,
       { id: recapId, organizationId, status: 'pending' },
       { status: 'failed', failureReason: toStoredError(reason) },
     );
+    if (failed.affected) {
+      const recap = await manager.findOneByOrFail(Recap, { id: recapId, organizationId });
+      await recordDomainEvent(manager, organizationId, 'recap.failed', {
+        recapId,
+        sessionId: recap.sessionId,
+        reason: toStoredError(reason),
+      });
+    }
     this.logger.warn({ organizationId, recapId, reason }, 'Recap generation failed');
   }
 

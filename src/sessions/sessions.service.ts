@@ -23,6 +23,7 @@ import { parseSchedule } from './session-schedule';
 import { Session, SessionEnrollment, SessionStatus } from './session.entity';
 import { SessionAction, SessionErrors } from './sessions.errors';
 import { runAfterCommit } from '../common/after-commit';
+import { recordDomainEvent } from '../parent-updates/domain-events';
 
 /** A session with everything that hangs off it. */
 export interface SessionWithRelations {
@@ -35,6 +36,34 @@ export interface SessionWithRelations {
 
 /** Sort key of session lists and cursors. */
 export const sessionSortValue = (session: Session): string => session.scheduledStart.toISOString();
+
+/** The webhook event type of each status a session can move to. */
+const SESSION_EVENT_TYPES: Record<SessionStatus, string> = {
+  scheduled: 'session.created',
+  live: 'session.started',
+  ended: 'session.ended',
+  documented: 'session.documented',
+  cancelled: 'session.cancelled',
+};
+
+/** The data of a session event: the session's schedule and status, and the status before. */
+function sessionEventData(
+  session: Session,
+  previousStatus: SessionStatus | null,
+): Record<string, unknown> {
+  return {
+    sessionId: session.id,
+    roomId: session.roomId,
+    title: session.title,
+    status: session.status,
+    previousStatus,
+    scheduledStart: session.scheduledStart.toISOString(),
+    scheduledEnd: session.scheduledEnd.toISOString(),
+    timeZone: session.timeZone,
+    actualStart: session.actualStart?.toISOString() ?? null,
+    actualEnd: session.actualEnd?.toISOString() ?? null,
+  };
+}
 
 /** Work that another module runs after a session has ended. */
 export type SessionEndedListener = (ctx: RequestContext, session: Session) => Promise<void>;
@@ -106,6 +135,12 @@ export class SessionsService {
       await insertPhases(manager, created, phases);
       await insertLinks(manager, created, input.enrollmentIds);
       await insertParticipants(manager, created, plan.participants);
+      await recordDomainEvent(
+        manager,
+        ctx.organizationId,
+        'session.created',
+        sessionEventData(created, null),
+      );
       for (const listener of this.createdListeners) {
         await listener(ctx, created, manager);
       }
@@ -399,8 +434,17 @@ export class SessionsService {
       { ...this.ids(ctx, session), from: session.status, to: changes.status },
       'Session status changed',
     );
+    const changed = await manager.findOneOrFail(Session, {
+      where: { id, organizationId: ctx.organizationId },
+    });
+    await recordDomainEvent(
+      manager,
+      ctx.organizationId,
+      SESSION_EVENT_TYPES[changes.status],
+      sessionEventData(changed, session.status),
+    );
 
-    return manager.findOneOrFail(Session, { where: { id, organizationId: ctx.organizationId } });
+    return changed;
   }
 
   private ids(ctx: RequestContext, session: Session): Record<string, string> {

@@ -23,11 +23,21 @@ export interface TestApp {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GraphQLResult<T>>;
   /** Creates another tenant and returns its id and admin key. */
   createOrganization(name?: string): Promise<{ organizationId: string; adminKey: string }>;
+  /**
+   * Stops this server without dropping its database and boots a new one on the same database,
+   * as a restart does. PostgreSQL only: in-memory PGlite does not outlive the server.
+   */
+  restart(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
+interface TestDatabase {
+  url: string;
+  drop: () => Promise<void>;
+}
+
 /** Creates an empty database of its own on the server in DATABASE_URL, so suites never share rows. */
-async function createTestDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createTestDatabase(serverUrl: string): Promise<TestDatabase> {
   const name = `hilink_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
@@ -54,6 +64,15 @@ async function createTestDatabase(serverUrl: string): Promise<{ url: string; dro
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const serverUrl = process.env.DATABASE_URL;
   const database = serverUrl ? await createTestDatabase(serverUrl) : undefined;
+
+  return bootTestApp(env, database);
+}
+
+async function bootTestApp(
+  env: Record<string, string>,
+  database: TestDatabase | undefined,
+  existing?: { adminKey: string; organizationId: string },
+): Promise<TestApp> {
   const config = loadConfig({
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     HILINK_DATA_DIR: 'memory://',
@@ -64,14 +83,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config);
   await migrate(app);
   const created = await app.get(OrganizationsService).bootstrap();
-  if (!created) {
+  if (!created && !existing) {
     throw new Error('The test database was not empty.');
   }
+  const adminKey = existing?.adminKey ?? created!.adminKey.secret;
+  const organizationId = existing?.organizationId ?? created!.organization.id;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const http = request(app.getHttpServer());
-  const adminKey = created.adminKey.secret;
 
   const gql: TestApp['gql'] = async (query, variables, key = adminKey) => {
     const response = await http
@@ -87,7 +107,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     url,
     adminKey,
-    organizationId: created.organization.id,
+    organizationId,
     http,
     gql,
     async createOrganization(name = 'Second organization') {
@@ -100,6 +120,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       }
 
       return { organizationId: response.body.organization.id, adminKey: response.body.adminKey.secret };
+    },
+    async restart() {
+      if (!database) {
+        throw new Error('restart() needs DATABASE_URL: in-memory PGlite does not outlive the server.');
+      }
+      await app.close();
+
+      return bootTestApp(env, database, { adminKey, organizationId });
     },
     async close() {
       await app.close();

@@ -315,6 +315,18 @@ export type CreateStudentInput = {
   timeZone?: string | null | undefined;
 };
 
+export type CreateWebhookSubscriptionInput = {
+  description?: string | null | undefined;
+  /** Event types or patterns: a type such as session.started, an area such as session.*, or * for every type. */
+  eventTypes: Array<string>;
+  /** Only events of sessions in this room. */
+  roomId?: string | null | undefined;
+  /** Only events of this session. */
+  sessionId?: string | null | undefined;
+  /** The https:// or http:// address that receives POST requests. */
+  url: string;
+};
+
 export type EditParentUpdateInput = {
   body: string;
   /** Why it was changed. */
@@ -584,6 +596,13 @@ export type ReminderSettingsInput = {
   leadMinutes: Array<number>;
 };
 
+export type ReplayWebhookDeliveriesInput = {
+  /** Events that occurred at or after this instant (ISO 8601). */
+  from: string;
+  /** Events that occurred before this instant (ISO 8601). */
+  to: string;
+};
+
 /** How likely a student is to fall behind, from their recent documented sessions. */
 export type RiskLevel =
   | 'high'
@@ -607,6 +626,11 @@ export type RoomTool =
   | 'transcription'
   | 'video'
   | 'whiteboard';
+
+export type RotateWebhookSecretInput = {
+  /** Seconds during which deliveries are signed with both the old and the new secret; 0 to 604800, default 86400. */
+  overlapSeconds?: number | null | undefined;
+};
 
 /** scheduled → live → ended → documented, or scheduled → cancelled. */
 export type SessionStatus =
@@ -702,6 +726,13 @@ export type UpdateStudentInput = {
   gradeLevel?: string | null | undefined;
   name?: string | null | undefined;
   timeZone?: string | null | undefined;
+};
+
+export type UpdateWebhookSubscriptionInput = {
+  description?: string | null | undefined;
+  /** Event types or patterns: a type such as session.started, an area such as session.*, or * for every type. */
+  eventTypes?: Array<string> | null | undefined;
+  url?: string | null | undefined;
 };
 
 export type ActivityFieldsFragment = { id: string, sessionId: string, kind: ActivityKind, questionType: ActivityQuestionType, prompt: string, hasCorrectAnswer: boolean, correctOptionIds: Array<string> | null, correctNumber: number | null, tolerance: number | null, acceptedAnswers: Array<string> | null, objectiveCode: string | null, anonymous: boolean, timeLimitSeconds: number | null, status: ActivityStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, closeReason: string | null, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> };
@@ -1681,6 +1712,106 @@ export type TranscriptSegmentAddedSubscriptionVariables = Exact<{
 
 export type TranscriptSegmentAddedSubscription = { transcriptSegmentAdded: { id: string, sessionId: string, clientSegmentId: string, participantId: string | null, speakerLabel: string, speakerRole: SpeakerRole, text: string, startMs: number, endMs: number, isFinal: boolean, source: TranscriptSegmentSource, receivedAt: string, createdAt: string, updatedAt: string } };
 
+export type WebhookSubscriptionFieldsFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, sessionId: string | null, roomId: string | null, status: string, disabledReason: string | null, previousSecretExpiresAt: string | null, failingSince: string | null, lastSuccessAt: string | null, createdAt: string, updatedAt: string };
+
+export type WebhookDeliveryFieldsFragment = { id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> };
+
+export type WebhookEventTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEventTypesQuery = { webhookEventTypes: Array<{ type: string, description: string }> };
+
+export type WebhookSubscriptionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookSubscriptionsQuery = { webhookSubscriptions: { nodes: Array<{ id: string, url: string, description: string | null, eventTypes: Array<string>, sessionId: string | null, roomId: string | null, status: string, disabledReason: string | null, previousSecretExpiresAt: string | null, failingSince: string | null, lastSuccessAt: string | null, createdAt: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WebhookSubscriptionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WebhookSubscriptionQuery = { webhookSubscription: { id: string, url: string, description: string | null, eventTypes: Array<string>, sessionId: string | null, roomId: string | null, status: string, disabledReason: string | null, previousSecretExpiresAt: string | null, failingSince: string | null, lastSuccessAt: string | null, createdAt: string, updatedAt: string } };
+
+export type CreateWebhookSubscriptionMutationVariables = Exact<{
+  input: CreateWebhookSubscriptionInput;
+}>;
+
+
+export type CreateWebhookSubscriptionMutation = { createWebhookSubscription: { secret: string, subscription: { id: string, url: string, description: string | null, eventTypes: Array<string>, sessionId: string | null, roomId: string | null, status: string, disabledReason: string | null, previousSecretExpiresAt: string | null, failingSince: string | null, lastSuccessAt: string | null, createdAt: string, updatedAt: string } } };
+
+export type UpdateWebhookSubscriptionMutationVariables = Exact<{
+  id: string;
+  input: UpdateWebhookSubscriptionInput;
+}>;
+
+
+export type UpdateWebhookSubscriptionMutation = { updateWebhookSubscription: { id: string, url: string, description: string | null, eventTypes: Array<string>, sessionId: string | null, roomId: string | null, status: string, disabledReason: string | null, previousSecretExpiresAt: string | null, failingSince: string | null, lastSuccessAt: string | null, createdAt: string, updatedAt: string } };
+
+export type PauseWebhookSubscriptionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PauseWebhookSubscriptionMutation = { pauseWebhookSubscription: { id: string, url: string, description: string | null, eventTypes: Array<string>, sessionId: string | null, roomId: string | null, status: string, disabledReason: string | null, previousSecretExpiresAt: string | null, failingSince: string | null, lastSuccessAt: string | null, createdAt: string, updatedAt: string } };
+
+export type ResumeWebhookSubscriptionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResumeWebhookSubscriptionMutation = { resumeWebhookSubscription: { id: string, url: string, description: string | null, eventTypes: Array<string>, sessionId: string | null, roomId: string | null, status: string, disabledReason: string | null, previousSecretExpiresAt: string | null, failingSince: string | null, lastSuccessAt: string | null, createdAt: string, updatedAt: string } };
+
+export type DeleteWebhookSubscriptionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteWebhookSubscriptionMutation = { deleteWebhookSubscription: boolean };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string;
+  input?: RotateWebhookSecretInput | null | undefined;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, subscription: { id: string, url: string, description: string | null, eventTypes: Array<string>, sessionId: string | null, roomId: string | null, status: string, disabledReason: string | null, previousSecretExpiresAt: string | null, failingSince: string | null, lastSuccessAt: string | null, createdAt: string, updatedAt: string } } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  subscriptionId: string;
+  status?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { nodes: Array<{ id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WebhookDeliveryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WebhookDeliveryQuery = { webhookDelivery: { id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> } };
+
+export type ReplayWebhookDeliveryMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReplayWebhookDeliveryMutation = { replayWebhookDelivery: { id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> } };
+
+export type ReplayWebhookDeliveriesMutationVariables = Exact<{
+  subscriptionId: string;
+  input: ReplayWebhookDeliveriesInput;
+}>;
+
+
+export type ReplayWebhookDeliveriesMutation = { replayWebhookDeliveries: { queued: number } };
+
 export type BoardFieldsFragment = { id: string, sessionId: string, breakoutGroupId: string | null, title: string, drawPolicy: BoardDrawPolicy, selectedParticipantIds: Array<string>, locked: boolean, sequence: number, elementCount: number, byteSize: number, createdByParticipantId: string | null, createdByApiKeyId: string | null, createdAt: string, updatedAt: string };
 
 export type BoardElementFieldsFragment = { id: string, kind: BoardElementKind, properties: unknown, deleted: boolean };
@@ -2648,6 +2779,47 @@ export const TranscriptWriteResultFieldsFragmentDoc = new TypedDocumentString(`
   transcriptVersion
 }
     `, {"fragmentName":"TranscriptWriteResultFields"}) as unknown as TypedDocumentString<TranscriptWriteResultFieldsFragment, unknown>;
+export const WebhookSubscriptionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookSubscriptionFields on WebhookSubscription {
+  id
+  url
+  description
+  eventTypes
+  sessionId
+  roomId
+  status
+  disabledReason
+  previousSecretExpiresAt
+  failingSince
+  lastSuccessAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"WebhookSubscriptionFields"}) as unknown as TypedDocumentString<WebhookSubscriptionFieldsFragment, unknown>;
+export const WebhookDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  subscriptionId
+  eventId
+  eventType
+  status
+  attempts
+  nextAttemptAt
+  lastStatusCode
+  lastError
+  deliveredAt
+  createdAt
+  attemptLog {
+    number
+    attemptedAt
+    statusCode
+    latencyMs
+    outcome
+    error
+    responseExcerpt
+  }
+}
+    `, {"fragmentName":"WebhookDeliveryFields"}) as unknown as TypedDocumentString<WebhookDeliveryFieldsFragment, unknown>;
 export const BoardFieldsFragmentDoc = new TypedDocumentString(`
     fragment BoardFields on Board {
   id
@@ -6574,6 +6746,280 @@ export const TranscriptSegmentAddedDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<TranscriptSegmentAddedSubscription, TranscriptSegmentAddedSubscriptionVariables>;
+export const WebhookEventTypesDocument = new TypedDocumentString(`
+    query webhookEventTypes {
+  webhookEventTypes {
+    type
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookEventTypesQuery, WebhookEventTypesQueryVariables>;
+export const WebhookSubscriptionsDocument = new TypedDocumentString(`
+    query webhookSubscriptions($first: Int, $after: String) {
+  webhookSubscriptions(first: $first, after: $after) {
+    nodes {
+      ...WebhookSubscriptionFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment WebhookSubscriptionFields on WebhookSubscription {
+  id
+  url
+  description
+  eventTypes
+  sessionId
+  roomId
+  status
+  disabledReason
+  previousSecretExpiresAt
+  failingSince
+  lastSuccessAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<WebhookSubscriptionsQuery, WebhookSubscriptionsQueryVariables>;
+export const WebhookSubscriptionDocument = new TypedDocumentString(`
+    query webhookSubscription($id: ID!) {
+  webhookSubscription(id: $id) {
+    ...WebhookSubscriptionFields
+  }
+}
+    fragment WebhookSubscriptionFields on WebhookSubscription {
+  id
+  url
+  description
+  eventTypes
+  sessionId
+  roomId
+  status
+  disabledReason
+  previousSecretExpiresAt
+  failingSince
+  lastSuccessAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<WebhookSubscriptionQuery, WebhookSubscriptionQueryVariables>;
+export const CreateWebhookSubscriptionDocument = new TypedDocumentString(`
+    mutation createWebhookSubscription($input: CreateWebhookSubscriptionInput!) {
+  createWebhookSubscription(input: $input) {
+    secret
+    subscription {
+      ...WebhookSubscriptionFields
+    }
+  }
+}
+    fragment WebhookSubscriptionFields on WebhookSubscription {
+  id
+  url
+  description
+  eventTypes
+  sessionId
+  roomId
+  status
+  disabledReason
+  previousSecretExpiresAt
+  failingSince
+  lastSuccessAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateWebhookSubscriptionMutation, CreateWebhookSubscriptionMutationVariables>;
+export const UpdateWebhookSubscriptionDocument = new TypedDocumentString(`
+    mutation updateWebhookSubscription($id: ID!, $input: UpdateWebhookSubscriptionInput!) {
+  updateWebhookSubscription(id: $id, input: $input) {
+    ...WebhookSubscriptionFields
+  }
+}
+    fragment WebhookSubscriptionFields on WebhookSubscription {
+  id
+  url
+  description
+  eventTypes
+  sessionId
+  roomId
+  status
+  disabledReason
+  previousSecretExpiresAt
+  failingSince
+  lastSuccessAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateWebhookSubscriptionMutation, UpdateWebhookSubscriptionMutationVariables>;
+export const PauseWebhookSubscriptionDocument = new TypedDocumentString(`
+    mutation pauseWebhookSubscription($id: ID!) {
+  pauseWebhookSubscription(id: $id) {
+    ...WebhookSubscriptionFields
+  }
+}
+    fragment WebhookSubscriptionFields on WebhookSubscription {
+  id
+  url
+  description
+  eventTypes
+  sessionId
+  roomId
+  status
+  disabledReason
+  previousSecretExpiresAt
+  failingSince
+  lastSuccessAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PauseWebhookSubscriptionMutation, PauseWebhookSubscriptionMutationVariables>;
+export const ResumeWebhookSubscriptionDocument = new TypedDocumentString(`
+    mutation resumeWebhookSubscription($id: ID!) {
+  resumeWebhookSubscription(id: $id) {
+    ...WebhookSubscriptionFields
+  }
+}
+    fragment WebhookSubscriptionFields on WebhookSubscription {
+  id
+  url
+  description
+  eventTypes
+  sessionId
+  roomId
+  status
+  disabledReason
+  previousSecretExpiresAt
+  failingSince
+  lastSuccessAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ResumeWebhookSubscriptionMutation, ResumeWebhookSubscriptionMutationVariables>;
+export const DeleteWebhookSubscriptionDocument = new TypedDocumentString(`
+    mutation deleteWebhookSubscription($id: ID!) {
+  deleteWebhookSubscription(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookSubscriptionMutation, DeleteWebhookSubscriptionMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation rotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput) {
+  rotateWebhookSecret(id: $id, input: $input) {
+    secret
+    subscription {
+      ...WebhookSubscriptionFields
+    }
+  }
+}
+    fragment WebhookSubscriptionFields on WebhookSubscription {
+  id
+  url
+  description
+  eventTypes
+  sessionId
+  roomId
+  status
+  disabledReason
+  previousSecretExpiresAt
+  failingSince
+  lastSuccessAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query webhookDeliveries($subscriptionId: ID!, $status: String, $first: Int, $after: String) {
+  webhookDeliveries(
+    subscriptionId: $subscriptionId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...WebhookDeliveryFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  subscriptionId
+  eventId
+  eventType
+  status
+  attempts
+  nextAttemptAt
+  lastStatusCode
+  lastError
+  deliveredAt
+  createdAt
+  attemptLog {
+    number
+    attemptedAt
+    statusCode
+    latencyMs
+    outcome
+    error
+    responseExcerpt
+  }
+}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const WebhookDeliveryDocument = new TypedDocumentString(`
+    query webhookDelivery($id: ID!) {
+  webhookDelivery(id: $id) {
+    ...WebhookDeliveryFields
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  subscriptionId
+  eventId
+  eventType
+  status
+  attempts
+  nextAttemptAt
+  lastStatusCode
+  lastError
+  deliveredAt
+  createdAt
+  attemptLog {
+    number
+    attemptedAt
+    statusCode
+    latencyMs
+    outcome
+    error
+    responseExcerpt
+  }
+}`) as unknown as TypedDocumentString<WebhookDeliveryQuery, WebhookDeliveryQueryVariables>;
+export const ReplayWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation replayWebhookDelivery($id: ID!) {
+  replayWebhookDelivery(id: $id) {
+    ...WebhookDeliveryFields
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  subscriptionId
+  eventId
+  eventType
+  status
+  attempts
+  nextAttemptAt
+  lastStatusCode
+  lastError
+  deliveredAt
+  createdAt
+  attemptLog {
+    number
+    attemptedAt
+    statusCode
+    latencyMs
+    outcome
+    error
+    responseExcerpt
+  }
+}`) as unknown as TypedDocumentString<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
+export const ReplayWebhookDeliveriesDocument = new TypedDocumentString(`
+    mutation replayWebhookDeliveries($subscriptionId: ID!, $input: ReplayWebhookDeliveriesInput!) {
+  replayWebhookDeliveries(subscriptionId: $subscriptionId, input: $input) {
+    queued
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayWebhookDeliveriesMutation, ReplayWebhookDeliveriesMutationVariables>;
 export const BoardDocument = new TypedDocumentString(`
     query board($id: ID!) {
   board(id: $id) {

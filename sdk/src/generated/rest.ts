@@ -1623,6 +1623,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_eventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_list"];
+        put?: never;
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/v1/webhooks/subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/subscriptions/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/subscriptions/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_replayRange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/subscriptions/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/subscriptions/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/livekit": {
         parameters: {
             query?: never;
@@ -2408,6 +2568,28 @@ export interface components {
             name: string;
             /** @example America/New_York */
             timeZone?: string | null;
+        };
+        CreateWebhookSubscriptionInput: {
+            description?: string;
+            /**
+             * @description Event types or patterns: a type such as session.started, an area such as session.*, or * for every type.
+             * @example [
+             *       "session.*"
+             *     ]
+             */
+            eventTypes: string[];
+            /**
+             * Format: uuid
+             * @description Only events of sessions in this room.
+             */
+            roomId?: string;
+            /**
+             * Format: uuid
+             * @description Only events of this session.
+             */
+            sessionId?: string;
+            /** @example https://partner.example/hilink */
+            url: string;
         };
         Curriculum: {
             /** Format: date-time */
@@ -3449,6 +3631,12 @@ export interface components {
             /** @description The ids of every planned phase of the session, each once, in the new order. */
             phaseIds: string[];
         };
+        ReplayWebhookDeliveriesInput: {
+            /** @description Events that occurred at or after this instant (ISO 8601). */
+            from: string;
+            /** @description Events that occurred before this instant (ISO 8601). */
+            to: string;
+        };
         RiskEvidenceView: {
             /** @description For stalled_objectives. */
             objectiveCode?: string | null;
@@ -3498,6 +3686,13 @@ export interface components {
             items: components["schemas"]["Room"][];
             /** @description Pass as `cursor` for the next page. */
             nextCursor: string | null;
+        };
+        RotateWebhookSecretInput: {
+            /**
+             * @description Seconds during which deliveries are signed with both the old and the new secret.
+             * @default 86400
+             */
+            overlapSeconds: number;
         };
         Session: {
             /** Format: date-time */
@@ -3931,11 +4126,110 @@ export interface components {
             name?: string;
             timeZone?: string | null;
         };
+        UpdateWebhookSubscriptionInput: {
+            description?: Record<string, never> | null;
+            /** @description Event types or patterns: a type such as session.started, an area such as session.*, or * for every type. */
+            eventTypes?: string[];
+            url?: string;
+        };
         UploadTranscriptInput: {
             /** @description The file contents. Uploaded segments are final and get clientSegmentId `upload:<n>`, n counting from 1 in file order, so re-uploading the same file changes nothing, and a file that differs at an existing position is rejected with CONFLICT. Segments without times are timed back to back at 150 words per minute. At most 10 MB and 20000 segments. */
             content: string;
             /** @enum {string} */
             format: "json" | "webvtt" | "text";
+        };
+        WebhookDeliveryAttemptView: {
+            /** Format: date-time */
+            attemptedAt: string;
+            error?: string | null;
+            latencyMs: number;
+            number: number;
+            /** @description succeeded, http_error, timeout, network_error, redirect or blocked_target. */
+            outcome: string;
+            /** @description The first 1,024 characters of the response body. */
+            responseExcerpt?: string | null;
+            statusCode?: number | null;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryView"][];
+            /** @description Pass as cursor to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        WebhookDeliveryView: {
+            /** @description Every attempt, oldest first. */
+            attemptLog: components["schemas"]["WebhookDeliveryAttemptView"][];
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /**
+             * Format: uuid
+             * @description Sent as the webhook-id header of every attempt.
+             */
+            eventId: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastError?: string | null;
+            lastStatusCode?: number | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due while pending.
+             */
+            nextAttemptAt: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "dead";
+            /** Format: uuid */
+            subscriptionId: string;
+        };
+        WebhookEventTypeView: {
+            description: string;
+            type: string;
+        };
+        WebhookReplayResult: {
+            /** @description Deliveries queued again or created. */
+            queued: number;
+        };
+        WebhookSubscriptionPage: {
+            items: components["schemas"]["WebhookSubscriptionView"][];
+            /** @description Pass as cursor to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        WebhookSubscriptionView: {
+            /** Format: date-time */
+            createdAt: string;
+            description?: string | null;
+            disabledReason?: string | null;
+            eventTypes: string[];
+            /** Format: date-time */
+            failingSince?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSuccessAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last rotation also signs deliveries.
+             */
+            previousSecretExpiresAt?: string | null;
+            /** Format: uuid */
+            roomId?: string | null;
+            /** Format: uuid */
+            sessionId?: string | null;
+            /**
+             * @description paused holds deliveries until resumed; disabled receives nothing new.
+             * @enum {string}
+             */
+            status: "active" | "paused" | "disabled";
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        WebhookSubscriptionWithSecret: {
+            /** @description The signing secret, `whsec_…`. It is shown only this once. */
+            secret: string;
+            subscription: components["schemas"]["WebhookSubscriptionView"];
         };
     };
     responses: never;
@@ -6891,6 +7185,300 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudentEngagementTrend"];
+                };
+            };
+        };
+    };
+    WebhooksController_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+        };
+    };
+    WebhooksController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+        };
+    };
+    WebhooksController_eventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventTypeView"][];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionPage"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookSubscriptionInput"];
+            };
+        };
+        responses: {
+            /** @description The subscription and its signing secret, shown only this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionView"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": boolean;
+                };
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookSubscriptionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionView"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "succeeded" | "dead";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first, with every attempt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+        };
+    };
+    WebhooksController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionView"];
+                };
+            };
+        };
+    };
+    WebhooksController_replayRange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayWebhookDeliveriesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResult"];
+                };
+            };
+        };
+    };
+    WebhooksController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionView"];
+                };
+            };
+        };
+    };
+    WebhooksController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
                 };
             };
         };

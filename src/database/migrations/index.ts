@@ -14,6 +14,7 @@ import { ProgressAndCoverage1764800011000 } from './1764800011000-progress-and-c
 import { ParentUpdates1764800012000 } from './1764800012000-parent-updates';
 import { Reminders1764800013000 } from './1764800013000-reminders';
 import { RiskSignals1764800014000 } from './1764800014000-risk-signals';
+import { Webhooks1764800017000 } from './1764800017000-webhooks';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ParentUpdates1764800012000,
   Reminders1764800013000,
   RiskSignals1764800014000,
+  Webhooks1764800017000,
 ];

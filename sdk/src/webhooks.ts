@@ -1,0 +1,125 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** A webhook event as HiLink posts it: the same body on every attempt of one delivery. */
+export interface HiLinkWebhookEvent<TData = Record<string, unknown>> {
+  /** The event id, equal to the `webhook-id` header; receivers de-duplicate on it. */
+  id: string;
+  /** The event type, such as `session.ended` or `parent_update.approved`. */
+  type: string;
+  /** When the change happened, ISO 8601. */
+  timestamp: string;
+  data: TData;
+}
+
+export interface VerifyWebhookOptions {
+  /** Largest accepted distance between `webhook-timestamp` and now, in seconds. Default 300. */
+  toleranceSeconds?: number;
+  /** The current time in ms, for tests. Default `Date.now()`. */
+  now?: number;
+}
+
+/** Why a webhook request was rejected; `reason` is stable for logs and metrics. */
+export class HiLinkWebhookError extends Error {
+  constructor(
+    message: string,
+    readonly reason:
+      | 'MISSING_HEADER'
+      | 'INVALID_TIMESTAMP'
+      | 'TIMESTAMP_TOO_OLD'
+      | 'TIMESTAMP_IN_FUTURE'
+      | 'INVALID_SECRET'
+      | 'INVALID_SIGNATURE'
+      | 'INVALID_BODY',
+  ) {
+    super(message);
+    this.name = 'HiLinkWebhookError';
+  }
+}
+
+type HeaderBag = Record<string, string | string[] | undefined> | Headers;
+
+function header(headers: HeaderBag, name: string): string | undefined {
+  if (typeof (headers as Headers).get === 'function') {
+    return (headers as Headers).get(name) ?? undefined;
+  }
+  const bag = headers as Record<string, string | string[] | undefined>;
+  const key = Object.keys(bag).find((candidate) => candidate.toLowerCase() === name);
+  const value = key === undefined ? undefined : bag[key];
+
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Verifies a HiLink webhook request per the Standard Webhooks specification and returns its
+ * event. Pass the raw body exactly as received (a re-serialized JSON object does not verify),
+ * the request headers, and the subscription's `whsec_…` secret. Raises HiLinkWebhookError when
+ * a header is missing, the timestamp is outside the tolerance in either direction, or no
+ * signature matches.
+ */
+export function verifyWebhook<TData = Record<string, unknown>>(
+  rawBody: string | Buffer,
+  headers: HeaderBag,
+  secret: string,
+  options: VerifyWebhookOptions = {},
+): HiLinkWebhookEvent<TData> {
+  const id = header(headers, 'webhook-id');
+  const timestamp = header(headers, 'webhook-timestamp');
+  const signatures = header(headers, 'webhook-signature');
+  if (!id || !timestamp || !signatures) {
+    throw new HiLinkWebhookError(
+      'The webhook-id, webhook-timestamp and webhook-signature headers are all required.',
+      'MISSING_HEADER',
+    );
+  }
+  if (!/^\d+$/.test(timestamp)) {
+    throw new HiLinkWebhookError(
+      `webhook-timestamp "${timestamp}" is invalid: expected seconds since the epoch.`,
+      'INVALID_TIMESTAMP',
+    );
+  }
+  const tolerance = options.toleranceSeconds ?? 300;
+  const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
+  const sent = Number(timestamp);
+  if (sent < nowSeconds - tolerance) {
+    throw new HiLinkWebhookError(
+      `webhook-timestamp is ${nowSeconds - sent} s old, more than the ${tolerance} s tolerance.`,
+      'TIMESTAMP_TOO_OLD',
+    );
+  }
+  if (sent > nowSeconds + tolerance) {
+    throw new HiLinkWebhookError(
+      `webhook-timestamp is ${sent - nowSeconds} s in the future, more than the ${tolerance} s tolerance.`,
+      'TIMESTAMP_IN_FUTURE',
+    );
+  }
+  if (!secret.startsWith('whsec_')) {
+    throw new HiLinkWebhookError(
+      'The secret is invalid: pass the whsec_… value returned when the subscription was created.',
+      'INVALID_SECRET',
+    );
+  }
+  const body = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
+  const expected = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64'))
+    .update(`${id}.${timestamp}.${body}`)
+    .digest();
+  const matches = signatures.split(' ').some((entry) => {
+    const [version, value] = entry.split(',', 2);
+    if (version !== 'v1' || !value) {
+      return false;
+    }
+    const given = Buffer.from(value, 'base64');
+
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!matches) {
+    throw new HiLinkWebhookError(
+      'No webhook-signature matches the body: check the secret and pass the raw body unchanged.',
+      'INVALID_SIGNATURE',
+    );
+  }
+  try {
+    return JSON.parse(body) as HiLinkWebhookEvent<TData>;
+  } catch {
+    throw new HiLinkWebhookError('The body is not JSON.', 'INVALID_BODY');
+  }
+}

@@ -1,0 +1,116 @@
+import { request as httpRequest, IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { BlockedTargetError, describeTargetProblem, guardedLookup } from './target-guard';
+
+export type AttemptOutcome =
+  'succeeded' | 'http_error' | 'timeout' | 'network_error' | 'redirect' | 'blocked_target';
+
+export interface AttemptResult {
+  outcome: AttemptOutcome;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  responseExcerpt: string | null;
+}
+
+export interface SendOptions {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Whole-request limit, from connecting to the end of the response, in milliseconds. */
+  timeoutMs: number;
+  allowPrivateTargets: boolean;
+}
+
+/** Characters of the response body kept in the delivery log. */
+export const EXCERPT_CHARS = 1_024;
+/** Bytes read from a response before the connection is closed; the rest is never read. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
+
+/**
+ * Sends one webhook POST. Redirects are not followed: a 3xx is a failed attempt, so a redirect
+ * can neither loop nor lead to a private address. The whole request, body included, is limited
+ * by `timeoutMs`, and at most 64 KiB of the response is read.
+ */
+export function sendWebhook(options: SendOptions): Promise<AttemptResult> {
+  const started = Date.now();
+  const finish = (
+    outcome: AttemptOutcome,
+    statusCode: number | null,
+    error: string | null,
+    body: string | null,
+  ): AttemptResult => ({
+    outcome,
+    statusCode,
+    latencyMs: Date.now() - started,
+    error: error?.slice(0, 1_000) ?? null,
+    responseExcerpt: body === null ? null : body.slice(0, EXCERPT_CHARS),
+  });
+  const problem = describeTargetProblem(options.url, options.allowPrivateTargets);
+  if (problem) {
+    return Promise.resolve(finish('blocked_target', null, problem, null));
+  }
+  const url = new URL(options.url);
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: AttemptResult): void => {
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(result);
+      }
+    };
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'HiLink-Webhooks/1',
+          'content-length': Buffer.byteLength(options.body),
+          ...options.headers,
+        },
+        lookup: options.allowPrivateTargets ? undefined : guardedLookup,
+        agent: false,
+      },
+      (res: IncomingMessage) => {
+        const status = res.statusCode ?? 0;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const done = (): void => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          if (status >= 200 && status < 300) {
+            settle(finish('succeeded', status, null, body));
+          } else if (status >= 300 && status < 400) {
+            const location = res.headers.location ?? 'no location';
+            settle(finish('redirect', status, `redirect to ${location} not followed`, body));
+          } else {
+            settle(finish('http_error', status, `HTTP ${status}`, body));
+          }
+        };
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= MAX_RESPONSE_BYTES) {
+            chunks.push(chunk);
+          } else {
+            res.destroy();
+            done();
+          }
+        });
+        res.on('end', done);
+        res.on('error', (error) => settle(finish('network_error', status, error.message, null)));
+      },
+    );
+    const timer = setTimeout(() => {
+      req.destroy();
+      settle(finish('timeout', null, `no complete response within ${options.timeoutMs} ms`, null));
+    }, options.timeoutMs);
+    req.on('error', (error) => {
+      const outcome = error instanceof BlockedTargetError ? 'blocked_target' : 'network_error';
+      settle(finish(outcome, null, error.message, null));
+    });
+    req.end(options.body);
+  });
+}
