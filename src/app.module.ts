@@ -34,6 +34,7 @@ import { ParentUpdatesModule } from './parent-updates/parent-updates.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RiskModule } from './risk/risk.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { BriefsModule } from './briefs/briefs.module';
 
 export interface AppModuleOptions {
   /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
@@ -93,6 +94,7 @@ export class AppModule {
         RemindersModule,
         RiskModule,
         WebhooksModule,
+        BriefsModule,
       ],
       providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

@@ -130,7 +130,94 @@ export interface ParentUpdateResult {
   usage: AiUsage;
 }
 
-/** A recap and parent update generator. `local` is offline and deterministic; `openai` calls a chat model. */
+/** A student's standing on one objective, as their progress record states it. */
+export type BriefProgressStatus = 'not_started' | 'introduced' | 'practicing' | 'mastered';
+
+/** Direction of a student's participation scores across recent sessions. */
+export type BriefEngagementTrend = 'rising' | 'falling' | 'steady' | 'unknown';
+
+/** One approved recap of an earlier session of the same enrollments. */
+export interface BriefRecapFacts {
+  recapId: string;
+  sessionId: string;
+  sessionTitle: string;
+  /** ISO 8601 start of that session. */
+  startedAt: string;
+  summary: string;
+  nextSteps: string[];
+  /** Objective codes that the approved recap lists as covered. */
+  objectiveCodes: string[];
+}
+
+/** A misconception of an approved recap that no later approved recap marks resolved. */
+export interface BriefMisconceptionFacts {
+  description: string;
+  recapId: string;
+  sessionId: string;
+  sessionTitle: string;
+  /** ISO 8601 start of the session whose recap recorded it. */
+  startedAt: string;
+}
+
+/** The stored facts about one student of the session before it starts. */
+export interface BriefStudentFacts {
+  studentId: string;
+  name: string;
+  /** Progress records on the planned objectives and the objectives of the recent recaps. */
+  progress: {
+    objectiveCode: string;
+    objectiveTitle: string;
+    status: BriefProgressStatus;
+  }[];
+  /** Joins to the student's latest documented sessions; late means more than 10 minutes late. */
+  attendance: { sessions: number; attended: number; late: number; absent: number };
+  /** Participation scores (0 to 100) of the same sessions, oldest first, and their slope per session. */
+  engagement: { scores: number[]; slope: number | null; trend: BriefEngagementTrend };
+}
+
+/** Everything a provider may read to draft the brief of one scheduled session. */
+export interface BriefInput {
+  sessionId: string;
+  sessionTitle: string;
+  /** ISO 8601 scheduled start. */
+  scheduledStart: string;
+  /** Objectives of the session's lesson plan, in plan order. */
+  plannedObjectives: { code: string; title: string }[];
+  /** Approved recaps of earlier sessions, oldest first. */
+  recentSessions: BriefRecapFacts[];
+  /** Open misconceptions, oldest first. */
+  openMisconceptions: BriefMisconceptionFacts[];
+  students: BriefStudentFacts[];
+}
+
+/** A question to open the session with, aimed at one open gap. */
+export interface BriefWarmUpQuestion {
+  question: string;
+  /** The open misconception or objective that the question revisits. */
+  gap: string;
+}
+
+/** The instructor's brief before a session, as a provider drafts it. */
+export interface BriefDraft {
+  summary: string;
+  /** Short statements of what needs attention, most important first. */
+  focusPoints: string[];
+  warmUpQuestions: BriefWarmUpQuestion[];
+}
+
+export interface BriefResult {
+  draft: BriefDraft;
+  provider: string;
+  model: string;
+  promptVersion: string;
+  usage: AiUsage;
+  /** The input as sent, after any trimming to fit the model's context window. */
+  input: BriefInput;
+  /** Recaps left out, oldest first, because the input did not fit the context window. */
+  omittedRecapIds: string[];
+}
+
+/** A recap, parent update and brief generator. `local` is offline and deterministic; `openai` calls a chat model. */
 export interface AiProvider {
   readonly name: 'local' | 'openai';
   readonly model: string;
@@ -139,6 +226,7 @@ export interface AiProvider {
     input: ParentUpdateInput,
     options?: { signal?: AbortSignal },
   ): Promise<ParentUpdateResult>;
+  generateBrief(input: BriefInput, options?: { signal?: AbortSignal }): Promise<BriefResult>;
 }
 
 /** A provider failure that retrying will not fix (invalid output after retries, bad request). */

@@ -25,6 +25,19 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('reads the brief lead time', () => {
+    expect(loadConfig({}).briefs.leadMinutes).toBe(120);
+    expect(loadConfig({ HILINK_BRIEF_LEAD_MINUTES: '1440' }).briefs.leadMinutes).toBe(1440);
+  });
+
+  it('rejects an invalid brief lead time', () => {
+    for (const value of ['4', '20161', '2h']) {
+      expect(problemsOf({ HILINK_BRIEF_LEAD_MINUTES: value })).toEqual([
+        `HILINK_BRIEF_LEAD_MINUTES="${value}" is invalid: expected an integer from 5 to 20160.`,
+      ]);
+    }
+  });
+
   it('selects openai when a key is set', () => {
     const config = loadConfig({ OPENAI_API_KEY: 'sk-test' });
 

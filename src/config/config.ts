@@ -43,6 +43,8 @@ export interface AppConfig {
     /** Limit of one delivery request, response included, in ms. */
     timeoutMs: number;
   };
+  /** Minutes before a session's scheduled start at which its brief is drafted. */
+  briefs: { leadMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -256,6 +258,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryWindowSeconds: parseInteger(env, 'WEBHOOK_RETRY_WINDOW_SECONDS', 86400, [1, 7 * 86400], problems),
       retryBaseMs: parseInteger(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, [10, 3_600_000], problems),
       timeoutMs: parseInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, [100, 60_000], problems),
+    },
+    briefs: {
+      leadMinutes: parseInteger(env, 'HILINK_BRIEF_LEAD_MINUTES', 120, [5, 20160], problems),
     },
   };
   if (problems.length > 0) {

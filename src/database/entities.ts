@@ -38,6 +38,7 @@ import {
   WebhookDeliveryAttempt,
   WebhookSubscription,
 } from '../webhooks/webhook.entity';
+import { SessionBrief, SessionBriefVersion } from '../briefs/session-brief.entity';
 
 /** Every TypeORM entity; the modules register their own repositories with forFeature. */
 export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
@@ -51,4 +52,5 @@ export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, Studen
   ReminderSettings, SessionReminder,
   ProgressRecord, ProgressEvidence, ProgressChange, SessionObjectiveCoverage,
   RiskAssessment, RiskLevelChange,
-  WebhookSubscription, WebhookDelivery, WebhookDeliveryAttempt];
+  WebhookSubscription, WebhookDelivery, WebhookDeliveryAttempt,
+  SessionBrief, SessionBriefVersion];

@@ -13,6 +13,8 @@ export const WEBHOOK_EVENT_TYPES = {
   'recap.approved': 'An instructor approved a recap.',
   'recap.rejected': 'An instructor rejected a recap draft.',
   'recap.failed': 'Drafting a recap failed for good.',
+  'session_brief.drafted': 'A pre-session brief draft is ready for the instructor.',
+  'session_brief.approved': 'An instructor approved a pre-session brief.',
   'parent_update.drafted': 'A parent update draft is ready for review.',
   'parent_update.approved': 'An instructor approved a parent update; delivery follows.',
   'parent_update.rejected': 'An instructor rejected a parent update draft.',

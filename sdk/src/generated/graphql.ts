@@ -341,6 +341,13 @@ export type EditRecapInput = {
   note?: string | null | undefined;
 };
 
+export type EditSessionBriefInput = {
+  /** The whole edited content; it replaces the current version. */
+  content: SessionBriefContentInput;
+  /** Why it was changed. */
+  note?: string | null | undefined;
+};
+
 export type EngagementEventBatchInput = {
   /** 1 to 1000 events, stored in one transaction: one invalid event rejects the whole batch. */
   events: Array<EngagementEventInput>;
@@ -589,6 +596,10 @@ export type RejectRecapInput = {
   reason: string;
 };
 
+export type RejectSessionBriefInput = {
+  reason: string;
+};
+
 export type ReminderSettingsInput = {
   /** Whether new sessions get reminders. */
   enabled: boolean;
@@ -630,6 +641,30 @@ export type RoomTool =
 export type RotateWebhookSecretInput = {
   /** Seconds during which deliveries are signed with both the old and the new secret; 0 to 604800, default 86400. */
   overlapSeconds?: number | null | undefined;
+};
+
+export type SessionBriefContentInput = {
+  /** What needs attention, most important first. */
+  focusPoints: Array<string>;
+  summary: string;
+  warmUpQuestions: Array<SessionBriefWarmUpQuestionInput>;
+};
+
+/** `draft` until a person approves it (`approved`) or rejects it (`rejected`). */
+export type SessionBriefStatus =
+  | 'approved'
+  | 'draft'
+  | 'rejected';
+
+/** `scheduled` at the lead time before the session, or `requested` through the API. */
+export type SessionBriefTrigger =
+  | 'requested'
+  | 'scheduled';
+
+export type SessionBriefWarmUpQuestionInput = {
+  /** The open misconception or objective that the question revisits. */
+  gap: string;
+  question: string;
 };
 
 /** scheduled → live → ended → documented, or scheduled → cancelled. */
@@ -980,6 +1015,52 @@ export type BreakoutMessagePostedSubscriptionVariables = Exact<{
 
 
 export type BreakoutMessagePostedSubscription = { breakoutMessagePosted: { id: string, sessionId: string, body: string, groupIds: Array<string>, senderParticipantId: string | null, sentAt: string } };
+
+export type SessionBriefFieldsFragment = { id: string, sessionId: string, status: SessionBriefStatus, trigger: SessionBriefTrigger, inputHash: string, sourceRecapIds: Array<string>, omittedRecapIds: Array<string>, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, jobId: string, createdAt: string, updatedAt: string, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> }, facts: { sessionTitle: string, scheduledStart: string, plannedObjectives: Array<{ code: string, title: string }>, recentSessions: Array<{ recapId: string, sessionId: string, sessionTitle: string, startedAt: string, summary: string, nextSteps: Array<string>, objectiveCodes: Array<string> }>, openMisconceptions: Array<{ description: string, recapId: string, sessionId: string, sessionTitle: string, startedAt: string }>, students: Array<{ studentId: string, name: string, progress: Array<{ objectiveCode: string, objectiveTitle: string, status: string }>, attendance: { sessions: number, attended: number, late: number, absent: number }, engagement: { scores: Array<number>, slope: number | null, trend: string } }> }, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, versions: Array<{ id: string, number: number, source: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null }, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> } }> };
+
+export type SessionBriefQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type SessionBriefQuery = { sessionBrief: { id: string, sessionId: string, status: SessionBriefStatus, trigger: SessionBriefTrigger, inputHash: string, sourceRecapIds: Array<string>, omittedRecapIds: Array<string>, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, jobId: string, createdAt: string, updatedAt: string, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> }, facts: { sessionTitle: string, scheduledStart: string, plannedObjectives: Array<{ code: string, title: string }>, recentSessions: Array<{ recapId: string, sessionId: string, sessionTitle: string, startedAt: string, summary: string, nextSteps: Array<string>, objectiveCodes: Array<string> }>, openMisconceptions: Array<{ description: string, recapId: string, sessionId: string, sessionTitle: string, startedAt: string }>, students: Array<{ studentId: string, name: string, progress: Array<{ objectiveCode: string, objectiveTitle: string, status: string }>, attendance: { sessions: number, attended: number, late: number, absent: number }, engagement: { scores: Array<number>, slope: number | null, trend: string } }> }, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, versions: Array<{ id: string, number: number, source: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null }, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> } }> } | null };
+
+export type SessionBriefByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SessionBriefByIdQuery = { sessionBriefById: { id: string, sessionId: string, status: SessionBriefStatus, trigger: SessionBriefTrigger, inputHash: string, sourceRecapIds: Array<string>, omittedRecapIds: Array<string>, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, jobId: string, createdAt: string, updatedAt: string, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> }, facts: { sessionTitle: string, scheduledStart: string, plannedObjectives: Array<{ code: string, title: string }>, recentSessions: Array<{ recapId: string, sessionId: string, sessionTitle: string, startedAt: string, summary: string, nextSteps: Array<string>, objectiveCodes: Array<string> }>, openMisconceptions: Array<{ description: string, recapId: string, sessionId: string, sessionTitle: string, startedAt: string }>, students: Array<{ studentId: string, name: string, progress: Array<{ objectiveCode: string, objectiveTitle: string, status: string }>, attendance: { sessions: number, attended: number, late: number, absent: number }, engagement: { scores: Array<number>, slope: number | null, trend: string } }> }, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, versions: Array<{ id: string, number: number, source: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null }, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> } }> } };
+
+export type RequestSessionBriefMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type RequestSessionBriefMutation = { requestSessionBrief: { id: string, kind: string, status: JobStatus, attempts: number, maxAttempts: number, lastError: string | null, runAt: string, finishedAt: string | null, createdAt: string, updatedAt: string } };
+
+export type EditSessionBriefMutationVariables = Exact<{
+  id: string;
+  input: EditSessionBriefInput;
+}>;
+
+
+export type EditSessionBriefMutation = { editSessionBrief: { id: string, sessionId: string, status: SessionBriefStatus, trigger: SessionBriefTrigger, inputHash: string, sourceRecapIds: Array<string>, omittedRecapIds: Array<string>, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, jobId: string, createdAt: string, updatedAt: string, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> }, facts: { sessionTitle: string, scheduledStart: string, plannedObjectives: Array<{ code: string, title: string }>, recentSessions: Array<{ recapId: string, sessionId: string, sessionTitle: string, startedAt: string, summary: string, nextSteps: Array<string>, objectiveCodes: Array<string> }>, openMisconceptions: Array<{ description: string, recapId: string, sessionId: string, sessionTitle: string, startedAt: string }>, students: Array<{ studentId: string, name: string, progress: Array<{ objectiveCode: string, objectiveTitle: string, status: string }>, attendance: { sessions: number, attended: number, late: number, absent: number }, engagement: { scores: Array<number>, slope: number | null, trend: string } }> }, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, versions: Array<{ id: string, number: number, source: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null }, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> } }> } };
+
+export type ApproveSessionBriefMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApproveSessionBriefMutation = { approveSessionBrief: { id: string, sessionId: string, status: SessionBriefStatus, trigger: SessionBriefTrigger, inputHash: string, sourceRecapIds: Array<string>, omittedRecapIds: Array<string>, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, jobId: string, createdAt: string, updatedAt: string, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> }, facts: { sessionTitle: string, scheduledStart: string, plannedObjectives: Array<{ code: string, title: string }>, recentSessions: Array<{ recapId: string, sessionId: string, sessionTitle: string, startedAt: string, summary: string, nextSteps: Array<string>, objectiveCodes: Array<string> }>, openMisconceptions: Array<{ description: string, recapId: string, sessionId: string, sessionTitle: string, startedAt: string }>, students: Array<{ studentId: string, name: string, progress: Array<{ objectiveCode: string, objectiveTitle: string, status: string }>, attendance: { sessions: number, attended: number, late: number, absent: number }, engagement: { scores: Array<number>, slope: number | null, trend: string } }> }, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, versions: Array<{ id: string, number: number, source: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null }, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> } }> } };
+
+export type RejectSessionBriefMutationVariables = Exact<{
+  id: string;
+  input: RejectSessionBriefInput;
+}>;
+
+
+export type RejectSessionBriefMutation = { rejectSessionBrief: { id: string, sessionId: string, status: SessionBriefStatus, trigger: SessionBriefTrigger, inputHash: string, sourceRecapIds: Array<string>, omittedRecapIds: Array<string>, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, jobId: string, createdAt: string, updatedAt: string, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> }, facts: { sessionTitle: string, scheduledStart: string, plannedObjectives: Array<{ code: string, title: string }>, recentSessions: Array<{ recapId: string, sessionId: string, sessionTitle: string, startedAt: string, summary: string, nextSteps: Array<string>, objectiveCodes: Array<string> }>, openMisconceptions: Array<{ description: string, recapId: string, sessionId: string, sessionTitle: string, startedAt: string }>, students: Array<{ studentId: string, name: string, progress: Array<{ objectiveCode: string, objectiveTitle: string, status: string }>, attendance: { sessions: number, attended: number, late: number, absent: number }, engagement: { scores: Array<number>, slope: number | null, trend: string } }> }, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, versions: Array<{ id: string, number: number, source: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null }, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> } }> } };
 
 export type ObjectiveFieldsFragment = { id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string };
 
@@ -2143,6 +2224,109 @@ export const BreakoutJoinFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   updatedAt
 }`, {"fragmentName":"BreakoutJoinFields"}) as unknown as TypedDocumentString<BreakoutJoinFieldsFragment, unknown>;
+export const SessionBriefFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionBriefFields on SessionBrief {
+  id
+  sessionId
+  status
+  trigger
+  content {
+    summary
+    focusPoints
+    warmUpQuestions {
+      question
+      gap
+    }
+  }
+  facts {
+    sessionTitle
+    scheduledStart
+    plannedObjectives {
+      code
+      title
+    }
+    recentSessions {
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+      summary
+      nextSteps
+      objectiveCodes
+    }
+    openMisconceptions {
+      description
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+    }
+    students {
+      studentId
+      name
+      progress {
+        objectiveCode
+        objectiveTitle
+        status
+      }
+      attendance {
+        sessions
+        attended
+        late
+        absent
+      }
+      engagement {
+        scores
+        slope
+        trend
+      }
+    }
+  }
+  inputHash
+  sourceRecapIds
+  omittedRecapIds
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  approvedAt
+  rejectedAt
+  rejectionReason
+  reviewer {
+    kind
+    id
+  }
+  jobId
+  createdAt
+  updatedAt
+  versions {
+    id
+    number
+    source
+    note
+    createdAt
+    editor {
+      kind
+      id
+    }
+    content {
+      summary
+      focusPoints
+      warmUpQuestions {
+        question
+        gap
+      }
+    }
+  }
+}
+    `, {"fragmentName":"SessionBriefFields"}) as unknown as TypedDocumentString<SessionBriefFieldsFragment, unknown>;
 export const ObjectiveFieldsFragmentDoc = new TypedDocumentString(`
     fragment ObjectiveFields on Objective {
   id
@@ -3766,6 +3950,557 @@ export const BreakoutMessagePostedDocument = new TypedDocumentString(`
   senderParticipantId
   sentAt
 }`) as unknown as TypedDocumentString<BreakoutMessagePostedSubscription, BreakoutMessagePostedSubscriptionVariables>;
+export const SessionBriefDocument = new TypedDocumentString(`
+    query sessionBrief($sessionId: ID!) {
+  sessionBrief(sessionId: $sessionId) {
+    ...SessionBriefFields
+  }
+}
+    fragment SessionBriefFields on SessionBrief {
+  id
+  sessionId
+  status
+  trigger
+  content {
+    summary
+    focusPoints
+    warmUpQuestions {
+      question
+      gap
+    }
+  }
+  facts {
+    sessionTitle
+    scheduledStart
+    plannedObjectives {
+      code
+      title
+    }
+    recentSessions {
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+      summary
+      nextSteps
+      objectiveCodes
+    }
+    openMisconceptions {
+      description
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+    }
+    students {
+      studentId
+      name
+      progress {
+        objectiveCode
+        objectiveTitle
+        status
+      }
+      attendance {
+        sessions
+        attended
+        late
+        absent
+      }
+      engagement {
+        scores
+        slope
+        trend
+      }
+    }
+  }
+  inputHash
+  sourceRecapIds
+  omittedRecapIds
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  approvedAt
+  rejectedAt
+  rejectionReason
+  reviewer {
+    kind
+    id
+  }
+  jobId
+  createdAt
+  updatedAt
+  versions {
+    id
+    number
+    source
+    note
+    createdAt
+    editor {
+      kind
+      id
+    }
+    content {
+      summary
+      focusPoints
+      warmUpQuestions {
+        question
+        gap
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<SessionBriefQuery, SessionBriefQueryVariables>;
+export const SessionBriefByIdDocument = new TypedDocumentString(`
+    query sessionBriefById($id: ID!) {
+  sessionBriefById(id: $id) {
+    ...SessionBriefFields
+  }
+}
+    fragment SessionBriefFields on SessionBrief {
+  id
+  sessionId
+  status
+  trigger
+  content {
+    summary
+    focusPoints
+    warmUpQuestions {
+      question
+      gap
+    }
+  }
+  facts {
+    sessionTitle
+    scheduledStart
+    plannedObjectives {
+      code
+      title
+    }
+    recentSessions {
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+      summary
+      nextSteps
+      objectiveCodes
+    }
+    openMisconceptions {
+      description
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+    }
+    students {
+      studentId
+      name
+      progress {
+        objectiveCode
+        objectiveTitle
+        status
+      }
+      attendance {
+        sessions
+        attended
+        late
+        absent
+      }
+      engagement {
+        scores
+        slope
+        trend
+      }
+    }
+  }
+  inputHash
+  sourceRecapIds
+  omittedRecapIds
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  approvedAt
+  rejectedAt
+  rejectionReason
+  reviewer {
+    kind
+    id
+  }
+  jobId
+  createdAt
+  updatedAt
+  versions {
+    id
+    number
+    source
+    note
+    createdAt
+    editor {
+      kind
+      id
+    }
+    content {
+      summary
+      focusPoints
+      warmUpQuestions {
+        question
+        gap
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<SessionBriefByIdQuery, SessionBriefByIdQueryVariables>;
+export const RequestSessionBriefDocument = new TypedDocumentString(`
+    mutation requestSessionBrief($sessionId: ID!) {
+  requestSessionBrief(sessionId: $sessionId) {
+    id
+    kind
+    status
+    attempts
+    maxAttempts
+    lastError
+    runAt
+    finishedAt
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RequestSessionBriefMutation, RequestSessionBriefMutationVariables>;
+export const EditSessionBriefDocument = new TypedDocumentString(`
+    mutation editSessionBrief($id: ID!, $input: EditSessionBriefInput!) {
+  editSessionBrief(id: $id, input: $input) {
+    ...SessionBriefFields
+  }
+}
+    fragment SessionBriefFields on SessionBrief {
+  id
+  sessionId
+  status
+  trigger
+  content {
+    summary
+    focusPoints
+    warmUpQuestions {
+      question
+      gap
+    }
+  }
+  facts {
+    sessionTitle
+    scheduledStart
+    plannedObjectives {
+      code
+      title
+    }
+    recentSessions {
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+      summary
+      nextSteps
+      objectiveCodes
+    }
+    openMisconceptions {
+      description
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+    }
+    students {
+      studentId
+      name
+      progress {
+        objectiveCode
+        objectiveTitle
+        status
+      }
+      attendance {
+        sessions
+        attended
+        late
+        absent
+      }
+      engagement {
+        scores
+        slope
+        trend
+      }
+    }
+  }
+  inputHash
+  sourceRecapIds
+  omittedRecapIds
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  approvedAt
+  rejectedAt
+  rejectionReason
+  reviewer {
+    kind
+    id
+  }
+  jobId
+  createdAt
+  updatedAt
+  versions {
+    id
+    number
+    source
+    note
+    createdAt
+    editor {
+      kind
+      id
+    }
+    content {
+      summary
+      focusPoints
+      warmUpQuestions {
+        question
+        gap
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<EditSessionBriefMutation, EditSessionBriefMutationVariables>;
+export const ApproveSessionBriefDocument = new TypedDocumentString(`
+    mutation approveSessionBrief($id: ID!) {
+  approveSessionBrief(id: $id) {
+    ...SessionBriefFields
+  }
+}
+    fragment SessionBriefFields on SessionBrief {
+  id
+  sessionId
+  status
+  trigger
+  content {
+    summary
+    focusPoints
+    warmUpQuestions {
+      question
+      gap
+    }
+  }
+  facts {
+    sessionTitle
+    scheduledStart
+    plannedObjectives {
+      code
+      title
+    }
+    recentSessions {
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+      summary
+      nextSteps
+      objectiveCodes
+    }
+    openMisconceptions {
+      description
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+    }
+    students {
+      studentId
+      name
+      progress {
+        objectiveCode
+        objectiveTitle
+        status
+      }
+      attendance {
+        sessions
+        attended
+        late
+        absent
+      }
+      engagement {
+        scores
+        slope
+        trend
+      }
+    }
+  }
+  inputHash
+  sourceRecapIds
+  omittedRecapIds
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  approvedAt
+  rejectedAt
+  rejectionReason
+  reviewer {
+    kind
+    id
+  }
+  jobId
+  createdAt
+  updatedAt
+  versions {
+    id
+    number
+    source
+    note
+    createdAt
+    editor {
+      kind
+      id
+    }
+    content {
+      summary
+      focusPoints
+      warmUpQuestions {
+        question
+        gap
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ApproveSessionBriefMutation, ApproveSessionBriefMutationVariables>;
+export const RejectSessionBriefDocument = new TypedDocumentString(`
+    mutation rejectSessionBrief($id: ID!, $input: RejectSessionBriefInput!) {
+  rejectSessionBrief(id: $id, input: $input) {
+    ...SessionBriefFields
+  }
+}
+    fragment SessionBriefFields on SessionBrief {
+  id
+  sessionId
+  status
+  trigger
+  content {
+    summary
+    focusPoints
+    warmUpQuestions {
+      question
+      gap
+    }
+  }
+  facts {
+    sessionTitle
+    scheduledStart
+    plannedObjectives {
+      code
+      title
+    }
+    recentSessions {
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+      summary
+      nextSteps
+      objectiveCodes
+    }
+    openMisconceptions {
+      description
+      recapId
+      sessionId
+      sessionTitle
+      startedAt
+    }
+    students {
+      studentId
+      name
+      progress {
+        objectiveCode
+        objectiveTitle
+        status
+      }
+      attendance {
+        sessions
+        attended
+        late
+        absent
+      }
+      engagement {
+        scores
+        slope
+        trend
+      }
+    }
+  }
+  inputHash
+  sourceRecapIds
+  omittedRecapIds
+  currentVersionNumber
+  provider
+  model
+  promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
+  approvedAt
+  rejectedAt
+  rejectionReason
+  reviewer {
+    kind
+    id
+  }
+  jobId
+  createdAt
+  updatedAt
+  versions {
+    id
+    number
+    source
+    note
+    createdAt
+    editor {
+      kind
+      id
+    }
+    content {
+      summary
+      focusPoints
+      warmUpQuestions {
+        question
+        gap
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<RejectSessionBriefMutation, RejectSessionBriefMutationVariables>;
 export const CurriculumDocument = new TypedDocumentString(`
     query curriculum($id: ID!) {
   curriculum(id: $id) {

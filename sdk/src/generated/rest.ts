@@ -254,6 +254,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/briefs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BriefsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["BriefsController_edit"];
+        trace?: never;
+    };
+    "/v1/briefs/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BriefsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/briefs/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BriefsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/briefs/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BriefsController_listVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/coverage/gaps": {
         parameters: {
             query?: never;
@@ -1093,6 +1157,22 @@ export interface paths {
         get: operations["BreakoutsController_status"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/brief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BriefsController_latest"];
+        put?: never;
+        post: operations["BriefsController_request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2344,6 +2424,81 @@ export interface components {
             /** Format: uuid */
             sessionId: string;
         };
+        BriefAttendanceFact: {
+            absent: number;
+            attended: number;
+            late: number;
+            sessions: number;
+        };
+        BriefContent: {
+            /** @description What needs attention, most important first. */
+            focusPoints: string[];
+            summary: string;
+            warmUpQuestions: components["schemas"]["BriefWarmUpQuestionContent"][];
+        };
+        BriefEngagementFact: {
+            /** @description Participation scores, 0 to 100, oldest first. */
+            scores: number[];
+            /** @description Score points per session. */
+            slope: number | null;
+            /** @enum {string} */
+            trend: "rising" | "falling" | "steady" | "unknown";
+        };
+        BriefFacts: {
+            /** @description Oldest first. */
+            openMisconceptions: components["schemas"]["BriefMisconceptionFact"][];
+            plannedObjectives: components["schemas"]["BriefObjectiveFact"][];
+            /** @description Oldest first. */
+            recentSessions: components["schemas"]["BriefRecapFact"][];
+            scheduledStart: string;
+            sessionTitle: string;
+            students: components["schemas"]["BriefStudentFact"][];
+        };
+        BriefMisconceptionFact: {
+            description: string;
+            /** Format: uuid */
+            recapId: string;
+            /** Format: uuid */
+            sessionId: string;
+            sessionTitle: string;
+            startedAt: string;
+        };
+        BriefObjectiveFact: {
+            code: string;
+            title: string;
+        };
+        BriefProgressFact: {
+            objectiveCode: string;
+            objectiveTitle: string;
+            /** @enum {string} */
+            status: "not_started" | "introduced" | "practicing" | "mastered";
+        };
+        BriefRecapFact: {
+            nextSteps: string[];
+            /** @description Objective codes the recap lists as covered. */
+            objectiveCodes: string[];
+            /** Format: uuid */
+            recapId: string;
+            /** Format: uuid */
+            sessionId: string;
+            sessionTitle: string;
+            /** @description ISO 8601 start of that session. */
+            startedAt: string;
+            summary: string;
+        };
+        BriefStudentFact: {
+            attendance: components["schemas"]["BriefAttendanceFact"];
+            engagement: components["schemas"]["BriefEngagementFact"];
+            name: string;
+            progress: components["schemas"]["BriefProgressFact"][];
+            /** Format: uuid */
+            studentId: string;
+        };
+        BriefWarmUpQuestionContent: {
+            /** @description The open misconception or objective that the question revisits. */
+            gap: string;
+            question: string;
+        };
         BroadcastBreakoutMessageInput: {
             body: string;
         };
@@ -2668,6 +2823,12 @@ export interface components {
             /** @description The whole edited content; it replaces the current version. */
             content: components["schemas"]["RecapContent"];
             /** @description Why the recap was changed. */
+            note?: string;
+        };
+        EditSessionBriefInput: {
+            /** @description The whole edited content; it replaces the current version. */
+            content: components["schemas"]["BriefContent"];
+            /** @description Why it was changed. */
             note?: string;
         };
         EngagementEvent: {
@@ -3603,6 +3764,9 @@ export interface components {
             /** @example Misattributes the student’s answers. */
             reason: string;
         };
+        RejectSessionBriefInput: {
+            reason: string;
+        };
         ReminderSettings: {
             /** @description Whether new sessions get reminders. */
             enabled: boolean;
@@ -3723,6 +3887,68 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        SessionBrief: {
+            /** Format: date-time */
+            approvedAt?: string | null;
+            /** @description The current version of the content. */
+            content: components["schemas"]["BriefContent"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 1 for the generated draft, then one more per edit. */
+            currentVersionNumber: number;
+            facts: components["schemas"]["BriefFacts"];
+            /** Format: uuid */
+            id: string;
+            /** @description SHA-256 of the facts as JSON, to tell whether two briefs saw the same input. */
+            inputHash: string;
+            /**
+             * Format: uuid
+             * @description The job that generated it.
+             */
+            jobId: string;
+            model: string;
+            /** @description Approved recaps left out, oldest first, because the input exceeded the context window. */
+            omittedRecapIds: string[];
+            promptVersion: string;
+            /** @example local */
+            provider: string;
+            /** Format: date-time */
+            rejectedAt?: string | null;
+            rejectionReason?: string | null;
+            /** @description Who approved or rejected it. */
+            reviewer?: components["schemas"]["RecapActor"] | null;
+            /** Format: uuid */
+            sessionId: string;
+            /** @description Approved recaps the provider received. */
+            sourceRecapIds: string[];
+            /** @enum {string} */
+            status: "draft" | "approved" | "rejected";
+            /** @enum {string} */
+            trigger: "scheduled" | "requested";
+            /** Format: date-time */
+            updatedAt: string;
+            usage: components["schemas"]["RecapUsage"];
+        };
+        SessionBriefVersion: {
+            /** Format: uuid */
+            briefId: string;
+            content: components["schemas"]["BriefContent"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who wrote this version; `system` for a generated one. */
+            editor: components["schemas"]["RecapActor"];
+            /** Format: uuid */
+            id: string;
+            note?: string | null;
+            number: number;
+            /** @enum {string} */
+            source: "generated" | "edited";
+        };
+        SessionBriefVersionPage: {
+            items: components["schemas"]["SessionBriefVersion"][];
+            /** @description Pass as cursor to get the next page; null on the last page. */
+            nextCursor: string | null;
         };
         SessionDetails: {
             /** Format: date-time */
@@ -4647,6 +4873,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BoardSnapshot"];
+                };
+            };
+        };
+    };
+    BriefsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionBrief"];
+                };
+            };
+        };
+    };
+    BriefsController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditSessionBriefInput"];
+            };
+        };
+        responses: {
+            /** @description The draft with the edit as its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionBrief"];
+                };
+            };
+        };
+    };
+    BriefsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionBrief"];
+                };
+            };
+        };
+    };
+    BriefsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectSessionBriefInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionBrief"];
+                };
+            };
+        };
+    };
+    BriefsController_listVersions: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionBriefVersionPage"];
                 };
             };
         };
@@ -6258,6 +6603,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BreakoutStatus"];
+                };
+            };
+        };
+    };
+    BriefsController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session’s newest brief; 404 when none exists yet. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionBrief"];
+                };
+            };
+        };
+    };
+    BriefsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job that drafts the brief now; poll GET /v1/jobs/{id}, then read GET /v1/sessions/{id}/brief. While one is queued or running, the same job is returned. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
                 };
             };
         };

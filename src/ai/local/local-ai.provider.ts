@@ -2,6 +2,8 @@ import {
   AiProvider,
   AiProviderError,
   AiUsage,
+  BriefInput,
+  BriefResult,
   ParentUpdateInput,
   ParentUpdateResult,
   RecapDraft,
@@ -9,6 +11,7 @@ import {
   RecapResult,
   RecapTranscriptSegment,
 } from '../ai-provider';
+import { buildLocalBrief, LOCAL_BRIEF_PROMPT_VERSION } from './brief-templates';
 import { detectMisconceptions } from './misconception-detector';
 import { buildNextSteps } from './next-steps';
 import {
@@ -76,6 +79,28 @@ export class LocalAiProvider implements AiProvider {
       model: this.model,
       promptVersion: LOCAL_PARENT_UPDATE_PROMPT_VERSION,
       usage: { ...NO_USAGE },
+    };
+  }
+
+  async generateBrief(
+    input: BriefInput,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<BriefResult> {
+    if (options.signal?.aborted) {
+      throw new AiProviderError(
+        `Local brief of session ${input.sessionId} was aborted by the caller`,
+        false,
+      );
+    }
+
+    return {
+      draft: buildLocalBrief(input),
+      provider: this.name,
+      model: this.model,
+      promptVersion: LOCAL_BRIEF_PROMPT_VERSION,
+      usage: { ...NO_USAGE },
+      input,
+      omittedRecapIds: [],
     };
   }
 }

@@ -8,12 +8,15 @@ import type {
 import {
   AiProvider,
   AiProviderError,
+  BriefInput,
+  BriefResult,
   ParentUpdateInput,
   ParentUpdateResult,
   RecapInput,
   RecapResult,
   RecapTranscriptSegment,
 } from '../ai-provider';
+import { BRIEF_PROMPT_VERSION, fitBriefInput, requestBrief } from './brief-answer';
 import { PARENT_UPDATE_PROMPT_VERSION, requestParentUpdate } from './parent-update-answer';
 import { AnswerResult, readRecapAnswer } from './recap-answer';
 import { buildRecapDraft, PartialRecap, toPartialRecap } from './recap-draft';
@@ -173,6 +176,51 @@ export class OpenAiProvider implements AiProvider {
       model: this.model,
       promptVersion: PARENT_UPDATE_PROMPT_VERSION,
       usage: meter.snapshot(),
+    };
+  }
+
+  /**
+   * Writes one brief with structured outputs. An input above the context window loses its
+   * oldest recaps first, then its oldest open misconceptions (see fitBriefInput).
+   */
+  async generateBrief(
+    input: BriefInput,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<BriefResult> {
+    const fit = fitBriefInput(input, this.limits);
+    if (fit.omittedRecapIds.length > 0 || fit.omittedMisconceptions > 0) {
+      this.logger.warn(
+        `Brief input of session ${input.sessionId} exceeds maxContextTokens=${this.limits.maxContextTokens}: ` +
+          `left out the ${fit.omittedRecapIds.length} oldest recaps and ${fit.omittedMisconceptions} oldest misconceptions`,
+      );
+    }
+    const meter = new UsageMeter(this.model);
+    const draft = await requestBrief(
+      fit.input,
+      {
+        client: this.client,
+        model: this.model,
+        maxOutputTokens: this.limits.maxOutputTokens,
+        timeoutMs: this.timeoutMs,
+        retryPolicy: this.retryPolicy,
+        logger: this.logger,
+        signal: options.signal,
+      },
+      meter,
+    );
+    const usage = meter.snapshot();
+    this.logger.log(
+      `Wrote OpenAI brief for session ${input.sessionId}: ${usage.requests} requests, ${usage.totalTokens} tokens`,
+    );
+
+    return {
+      draft,
+      provider: this.name,
+      model: this.model,
+      promptVersion: BRIEF_PROMPT_VERSION,
+      usage,
+      input: fit.input,
+      omittedRecapIds: fit.omittedRecapIds,
     };
   }
 

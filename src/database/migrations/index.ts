@@ -14,6 +14,7 @@ import { ProgressAndCoverage1764800011000 } from './1764800011000-progress-and-c
 import { ParentUpdates1764800012000 } from './1764800012000-parent-updates';
 import { Reminders1764800013000 } from './1764800013000-reminders';
 import { RiskSignals1764800014000 } from './1764800014000-risk-signals';
+import { SessionBriefs1764800015000 } from './1764800015000-session-briefs';
 import { Webhooks1764800017000 } from './1764800017000-webhooks';
 
 /** Every migration, in the order it applies. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   ParentUpdates1764800012000,
   Reminders1764800013000,
   RiskSignals1764800014000,
+  SessionBriefs1764800015000,
   Webhooks1764800017000,
 ];
