@@ -203,6 +203,24 @@ describe('LocalAiProvider', () => {
     ).toBe(true);
   });
 
+  it('keeps a contradicted final answer open in mathdial-5000008-s2', () => {
+    const { draft } = recap('mathdial-5000008-s2');
+
+    expect(draft.misconceptions.length).toBeGreaterThan(0);
+    expect(draft.misconceptions.every((item) => !item.resolved)).toBe(true);
+    expect(draft.studentPerformance.errorsCorrected).toBe(0);
+    expect(draft.summary).toContain('final answer was 17');
+    expect(draft.summary).toContain('the session ended before the instructor accepted it');
+  });
+
+  it('resolves dropped errors by an accepted final answer in mathdial-6000032-s5', () => {
+    const { draft } = recap('mathdial-6000032-s5');
+
+    expect(draft.misconceptions.length).toBeGreaterThan(0);
+    expect(draft.misconceptions.every((item) => item.resolved)).toBe(true);
+    expect(draft.summary).toContain('final answer was 34');
+  });
+
   it('returns the same recap twice', async () => {
     const input = toRecapInput(dialogue('mathdial-5000008-s2'), curriculum);
     const first = await provider.generateRecap(input);
@@ -216,7 +234,7 @@ describe('LocalAiProvider', () => {
 
     expect(result.provider).toBe('local');
     expect(result.model).toBe('hilink-extractive-1');
-    expect(result.promptVersion).toBe('local-recap-v1');
+    expect(result.promptVersion).toBe('local-recap-v2');
     expect(result.usage).toEqual({
       promptTokens: 0,
       completionTokens: 0,

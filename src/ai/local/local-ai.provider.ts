@@ -26,7 +26,7 @@ import { analyzeTranscript } from './transcript-analysis';
 export const LOCAL_MODEL = 'hilink-extractive-1';
 
 /** Version of the extraction rules. Change it when the output for the same input changes. */
-export const LOCAL_PROMPT_VERSION = 'local-recap-v1';
+export const LOCAL_PROMPT_VERSION = 'local-recap-v2';
 
 const NO_USAGE: AiUsage = {
   promptTokens: 0,

@@ -10,6 +10,8 @@ import {
   quoteSentence,
   sentenceResult,
   studentSentences,
+  studentTurns,
+  turnAnswer,
 } from './transcript-analysis';
 import { formatNumber, isNumberTerm, parseNumber } from './text-utils';
 
@@ -68,7 +70,9 @@ function toDetected(
 ): DetectedMisconception {
   const primary = choosePrimary(group);
   const confidence = groupConfidence(group);
-  const correction = findCorrection(transcript, group, primary, challenged);
+  const correction =
+    findCorrection(transcript, group, primary, challenged) ??
+    findAcceptedFinalAnswer(transcript, group);
   const misconception: Misconception = {
     description: describeMisconception(primary, group),
     evidence: chooseEvidence(group, primary).map(quoteSentence),
@@ -162,6 +166,34 @@ function findCorrection(
   }
 
   return undefined;
+}
+
+/**
+ * Returns the sentence of the student's final answer when the instructor accepts it and it
+ * comes after every statement of the error without repeating a wrong value. An accepted
+ * final answer resolves the errors on the way to it, such as a wrong sum that the student
+ * dropped instead of recomputing.
+ */
+function findAcceptedFinalAnswer(
+  transcript: AnalyzedTranscript,
+  group: CandidateGroup,
+): AnalyzedSentence | undefined {
+  const final = studentTurns(transcript)
+    .map(turnAnswer)
+    .filter((answer) => answer !== undefined)
+    .pop();
+  const lastStatement = group.sentences[group.sentences.length - 1];
+  if (!final || final.sentence.turn.position <= lastStatement.turn.position) {
+    return undefined;
+  }
+  const wrongValues = new Set(
+    group.candidates.map(statedWrongValue).filter((v) => v !== undefined),
+  );
+  if (wrongValues.has(formatNumber(final.value))) {
+    return undefined;
+  }
+
+  return isTurnAccepted(transcript, final.sentence.turn) ? final.sentence : undefined;
 }
 
 /** Checks whether a group sentence comes only from a self-report, which explains the error. */

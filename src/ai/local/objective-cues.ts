@@ -96,6 +96,21 @@ export const MATH_TERMS = new Set([
   'speed',
 ]);
 
+/**
+ * Operation words. Nearly every transcript of arithmetic uses them, so in the match query they
+ * pull each session toward the standards on operation fluency (such as 7.NS.A.1d and 6.NS.B.3)
+ * whatever the problem was about. They only tie evidence sentences to an objective.
+ */
+const OPERATION_WORDS = new Set([
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'sum',
+  'product',
+  'quotient',
+]);
+
 /** Terms for the operations a sentence states, matching `add`, `subtract`, … in standards. */
 const OPERATION_TERMS: Record<string, string> = {
   '+': 'add',
@@ -109,9 +124,23 @@ const OPERATION_TERMS: Record<string, string> = {
 /** Claims in a transcript from which on it counts as a multi-step problem. */
 const MULTISTEP_CLAIMS = 3;
 
-/** Returns the curriculum terms of one sentence: its math words and what its wording implies. */
+/** The wording of standards on multi-step word problems, such as 7.EE.B.3 and 7.NS.A.3. */
+const MULTISTEP_TERMS = [
+  'multistep',
+  'problem',
+  'solve',
+  'real',
+  'world',
+  'operation',
+  'computation',
+];
+
+/**
+ * Returns the curriculum terms of one sentence for the match query: its math words other
+ * than operation words, and what its wording implies.
+ */
 export function sentenceCueTerms(sentence: AnalyzedSentence): string[] {
-  const terms = sentence.terms.filter((term) => MATH_TERMS.has(term));
+  const terms = sentence.terms.filter((term) => MATH_TERMS.has(term) && !OPERATION_WORDS.has(term));
   for (const cue of SENTENCE_CUES) {
     if (cue.pattern.test(sentence.text)) {
       terms.push(...cue.terms);
@@ -127,27 +156,31 @@ export function sentenceCueTerms(sentence: AnalyzedSentence): string[] {
 }
 
 /**
- * Returns the terms that tie one sentence to an objective as evidence: its cue terms and
- * the operations it computes.
+ * Returns the terms that tie one sentence to an objective as evidence: its cue terms, its
+ * operation words and the operations it computes. A sentence with checked arithmetic also
+ * gets the multi-step wording, because its calculations are the steps that wording refers to.
  */
 export function sentenceEvidenceTerms(sentence: AnalyzedSentence): string[] {
   const signs = sentence.claims.flatMap((claim) => claim.expression.match(/[+\-*/×÷]/g) ?? []);
+  const operations = sentence.terms.filter((term) => OPERATION_WORDS.has(term));
 
-  return [...sentenceCueTerms(sentence), ...signs.map((sign) => OPERATION_TERMS[sign])];
+  return [
+    ...sentenceCueTerms(sentence),
+    ...operations,
+    ...signs.map((sign) => OPERATION_TERMS[sign]),
+    ...(sentence.claims.length > 0 ? MULTISTEP_TERMS : []),
+  ];
 }
 
 /**
- * Returns curriculum terms that the transcript as a whole implies: each operation it
- * computes, once, and the wording of multi-step word problems when it checks three or
- * more calculations.
+ * Returns curriculum terms that the transcript as a whole implies: the wording of multi-step
+ * word problems when it checks three or more calculations.
  */
 export function transcriptCueTerms(transcript: AnalyzedTranscript): string[] {
   const claims = transcript.sentences.flatMap((sentence) => sentence.claims);
-  const signs = new Set(claims.flatMap((claim) => claim.expression.match(/[+\-*/×÷]/g) ?? []));
-  const terms = [...signs].map((sign) => OPERATION_TERMS[sign]);
-  if (claims.length >= MULTISTEP_CLAIMS) {
-    terms.push('multistep', 'problem', 'solve', 'real', 'world', 'operation', 'computation');
+  if (claims.length < MULTISTEP_CLAIMS) {
+    return [];
   }
 
-  return [...new Set(terms)];
+  return MULTISTEP_TERMS;
 }

@@ -159,10 +159,15 @@ function describeFinalAnswer(
     return `${capitalize(student)} did not state a numeric answer.`;
   }
   const value = formatNumber(final.value);
-  const accepted = isTurnAccepted(transcript, final.sentence.turn);
-  const verdict = accepted
+  const finalTurn = final.sentence.turn;
+  const answered = transcript.turns.some(
+    (turn) => turn.role === 'instructor' && turn.position > finalTurn.position,
+  );
+  const verdict = isTurnAccepted(transcript, finalTurn)
     ? 'and the instructor did not challenge it'
-    : 'but the instructor challenged it';
+    : answered
+      ? 'but the instructor challenged it'
+      : 'and the session ended before the instructor accepted it';
   if (!first || first.sentence.id === final.sentence.id) {
     return `${capitalize(student)}'s final answer was ${value}, ${verdict}.`;
   }

@@ -1,5 +1,10 @@
 import { RecapTranscriptSegment } from '../ai-provider';
-import { analyzeTranscript, quoteSentence, turnAnswer } from './transcript-analysis';
+import {
+  analyzeTranscript,
+  isTurnAccepted,
+  quoteSentence,
+  turnAnswer,
+} from './transcript-analysis';
 
 function studentSegment(text: string, startMs = 0, endMs = 10_000): RecapTranscriptSegment {
   return { index: 7, speakerRole: 'student', speakerName: 'Student A', startMs, endMs, text };
@@ -80,5 +85,77 @@ describe('turnAnswer', () => {
     const [turn] = analyzeTranscript([studentSegment('Okay, what did I misunderstand?')]).turns;
 
     expect(turnAnswer(turn)).toBeUndefined();
+  });
+});
+
+describe('turnAnswer with fractions and stated values', () => {
+  it.each([
+    ['It is 3/8.', 0.375],
+    ['So the answer is 3/8.', 0.375],
+    ['3/8', 0.375],
+    ['So it is 3 / 8 of the pizza.', 0.375],
+    ['The answer is 2 1/2.', 2.5],
+    ['50% of her salary would be $25,000.', 25_000],
+  ])('reads "%s"', (text, expected) => {
+    const [turn] = analyzeTranscript([studentSegment(text)]).turns;
+
+    expect(turnAnswer(turn)?.value).toBeCloseTo(expected);
+  });
+});
+
+describe('isTurnAccepted for a final student turn', () => {
+  function segment(
+    index: number,
+    speakerRole: 'student' | 'instructor',
+    text: string,
+  ): RecapTranscriptSegment {
+    const speakerName = speakerRole === 'student' ? 'Student A' : 'Tutor';
+
+    return {
+      index,
+      speakerRole,
+      speakerName,
+      startMs: index * 1000,
+      endMs: index * 1000 + 900,
+      text,
+    };
+  }
+
+  function finalTurnAccepted(instructorText: string, studentText: string): boolean {
+    const transcript = analyzeTranscript([
+      segment(0, 'student', 'Leah lost 28-1 = 27 dollars.'),
+      segment(1, 'instructor', instructorText),
+      segment(2, 'student', studentText),
+    ]);
+
+    return isTurnAccepted(transcript, transcript.turns[2]);
+  }
+
+  it('rejects an answer that contradicts the stated answer', () => {
+    expect(
+      finalTurnAccepted(
+        'Yes you forgot to subtract the $1, but Leah lost $11 dollars',
+        'Yes, Leah lost 28-11 = 17 dollars.',
+      ),
+    ).toBe(false);
+  });
+
+  it('accepts an answer that repeats the stated answer', () => {
+    expect(finalTurnAccepted('No, the answer is 11 dollars.', 'Oh, I see. So it is 11.')).toBe(
+      true,
+    );
+  });
+
+  it('accepts a changed answer after a question', () => {
+    expect(finalTurnAccepted('What is 12 - 1?', 'Leah lost 12 - 1 = 11 dollars.')).toBe(true);
+  });
+
+  it('accepts a result that the instructor computed', () => {
+    expect(
+      finalTurnAccepted(
+        '20.25 + 15.75 + 66 = 102 not 102.25',
+        'Oh, right. The total is 20.25 + 15.75 + 66 = 102 dollars, so each pays 102/3 = 34 dollars.',
+      ),
+    ).toBe(true);
   });
 });

@@ -9,6 +9,13 @@ import {
   isRevision,
   turnChallengeStrength,
 } from './dialogue-acts';
+import {
+  findWrittenNumbers,
+  instructorStatedValues,
+  parseWrittenNumber,
+  statesAnyValue,
+  WRITTEN_NUMBER_SOURCE,
+} from './stated-values';
 import { countWords, formatNumber, isNumberTerm, parseNumber, splitSentences } from './text-utils';
 
 /** One sentence of a turn, with its terms and checked arithmetic. */
@@ -175,19 +182,43 @@ export function turnAnswer(
   return undefined;
 }
 
-const BARE_NUMBER = /^\W*\$?[\d.,]+\W*$/;
+const BARE_NUMBER = new RegExp(String.raw`^\W*(${WRITTEN_NUMBER_SOURCE})\W*$`);
 const CLOSING_OPENER = /^\W*(so|therefore|thus|finally|in total)\b/i;
-const ANSWER_PHRASE = /\b(answer|total)\b[^\d$.!?]{0,20}\$?(\d[\d,]*(\.\d+)?)/i;
+const ANSWER_PHRASE = new RegExp(
+  String.raw`\b(answer|total)\b[^\d$.!?]{0,20}(${WRITTEN_NUMBER_SOURCE})`,
+  'i',
+);
+/**
+ * A sentence that ends by stating one value after a copula: `It is 3/8.`, `50% of her salary
+ * would be $25,000.`, `That's 75 seeds.` Up to three words may follow the number.
+ */
+const STATED_VALUE = new RegExp(
+  String.raw`(?:'s|’s|\b(?:is|was|are|were|would be|will be|should be|equals))\s+(?:about\s+|actually\s+|exactly\s+|only\s+)?(${WRITTEN_NUMBER_SOURCE})(?:\s+[a-z]+){0,3}\W*$`,
+  'i',
+);
 
-/** Returns the number of `So he has 11 left.`, `the answer is 22` or a bare `11`. */
+/**
+ * Returns the number of `So he has 11 left.`, `the answer is 22`, `It is 3/8.` or a bare
+ * `11`. A fraction counts as one number, so `So it is 3 / 8 of the pizza.` gives 0.375.
+ */
 function closingNumber(sentence: AnalyzedSentence): number | undefined {
-  const phrase = ANSWER_PHRASE.exec(sentence.text);
+  const { text } = sentence;
+  const phrase = ANSWER_PHRASE.exec(text);
   if (phrase) {
-    return parseNumber(phrase[2]);
+    return parseWrittenNumber(phrase[2]);
   }
-  const closes = CLOSING_OPENER.test(sentence.text) || BARE_NUMBER.test(sentence.text);
+  const stated = STATED_VALUE.exec(text);
+  if (stated) {
+    return parseWrittenNumber(stated[1]);
+  }
+  const closes = CLOSING_OPENER.test(text) || BARE_NUMBER.test(text);
   if (!closes || sentence.numberTerms.length === 0) {
     return undefined;
+  }
+  const written = findWrittenNumbers(text);
+  const last = written[written.length - 1];
+  if (last?.isFraction && !/\d/.test(text.slice(last.end))) {
+    return last.value;
   }
 
   return parseNumber(sentence.numberTerms[sentence.numberTerms.length - 1]);
@@ -195,8 +226,10 @@ function closingNumber(sentence: AnalyzedSentence): number | undefined {
 
 /**
  * Checks whether the instructor accepts a student turn: the next instructor turn opens with
- * praise. A turn that no instructor turn follows counts as accepted when it changes the
- * student's answer, or when it has no answer but revises (`Ah, I understand now`).
+ * praise. A turn that no instructor turn follows is judged against the last instructor
+ * turn: when that turn states values (`the answer is 16 weeks`), the student turn must
+ * state one of them. Otherwise it counts as accepted when it changes the student's answer,
+ * or when it has no answer but revises (`Ah, I understand now`).
  */
 export function isTurnAccepted(transcript: AnalyzedTranscript, turn: AnalyzedTurn): boolean {
   let accepted = acceptedTurns.get(turn);
@@ -216,6 +249,13 @@ function computeAcceptance(transcript: AnalyzedTranscript, turn: AnalyzedTurn): 
   if (reply?.act && reply.openingAct) {
     return isAcceptance(reply.act, reply.openingAct);
   }
+  const lastInstructor = transcript.turns
+    .filter((other) => other.role === 'instructor' && other.position < turn.position)
+    .pop();
+  const verdict = lastInstructor && agreesWithInstructor(turn, lastInstructor);
+  if (verdict !== undefined) {
+    return verdict;
+  }
   const answer = turnAnswer(turn);
   const earlier = studentTurns(transcript).filter((other) => other.position < turn.position);
   const previous = earlier
@@ -227,6 +267,25 @@ function computeAcceptance(transcript: AnalyzedTranscript, turn: AnalyzedTurn): 
   }
 
   return isRevision(turn.segment.text);
+}
+
+/**
+ * Compares a student turn with the values the instructor stated just before it. The turn
+ * agrees when its answer is a value the instructor stated as an answer, or when it states
+ * one of the instructor's results or, without an answer of its own, one of the answers.
+ * Returns undefined when the instructor stated no value.
+ */
+function agreesWithInstructor(turn: AnalyzedTurn, instructor: AnalyzedTurn): boolean | undefined {
+  const { results, answers } = instructorStatedValues(instructor);
+  if (results.size === 0 && answers.size === 0) {
+    return undefined;
+  }
+  const answer = turnAnswer(turn);
+  if (answer && answers.has(formatNumber(answer.value))) {
+    return true;
+  }
+
+  return statesAnyValue(turn, results) || (!answer && statesAnyValue(turn, answers));
 }
 
 /** Returns the sentences of student turns in transcript order. */
