@@ -23,7 +23,8 @@ describe('tutoring-day demo', () => {
       sessionsPerStudent: 2,
       outDir,
       timeZone: 'America/Chicago',
-      date: '2026-09-15',
+      // Sessions run now, so the schedule starts tomorrow for the brief to see them as earlier.
+      date: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
       recapTimeoutMs: 60_000,
     });
   }, 180_000);
@@ -69,6 +70,15 @@ describe('tutoring-day demo', () => {
     expect(first.nextSession.status).toBe('scheduled');
   });
 
+  it('approves a brief for the next session from the recaps', () => {
+    const { brief, nextSession } = result.students[0]!;
+
+    expect(brief.sessionId).toBe(nextSession.id);
+    expect(brief.status).toBe('approved');
+    expect(brief.sourceRecapIds).toHaveLength(2);
+    expect(brief.content.warmUpQuestions.length).toBeGreaterThan(0);
+  });
+
   it('writes the learning-thread report', () => {
     const report = readFileSync(result.threadReportFile, 'utf8');
 
@@ -80,6 +90,8 @@ describe('tutoring-day demo', () => {
       '### Risk',
       '### Engagement',
       '### Next session',
+      '### Brief for the next session',
+      '**Warm-up questions**',
       '## Across the organization',
       '### Objectives skipped or not landing most',
       '### At-risk students',

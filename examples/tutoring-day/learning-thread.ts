@@ -1,6 +1,7 @@
 import {
   EnrollmentCoverageQuery,
   HiLinkClient,
+  SessionBriefFieldsFragment,
   SessionFieldsFragment,
   StudentEngagementTrendQuery,
   StudentProgressQuery,
@@ -18,6 +19,8 @@ export interface StudentThread {
   risk: StudentRiskQuery['studentRisk'];
   engagement: StudentEngagementTrendQuery['studentEngagementTrend'];
   nextSession: SessionFieldsFragment;
+  /** The instructor's brief for the next session, approved. */
+  brief: SessionBriefFieldsFragment;
 }
 
 export interface ThreadOptions {
@@ -26,6 +29,34 @@ export interface ThreadOptions {
   nextSlot: Slot;
   timeZone: string;
   timeoutMs?: number;
+}
+
+const POLL_INTERVAL_MS = 200;
+
+/** Asks for the session's brief now and waits until the draft is ready. */
+async function draftBrief(
+  client: HiLinkClient,
+  sessionId: string,
+  timeoutMs = 120_000,
+): Promise<SessionBriefFieldsFragment> {
+  const job = await client.requestSessionBrief(sessionId);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const brief = await client.sessionBrief(sessionId);
+    if (brief) {
+      return brief;
+    }
+    const { status, lastError } = await client.job(job.id);
+    if (status === 'failed') {
+      throw new Error(
+        `The brief of session ${sessionId} failed: ${lastError ?? 'no reason given'}.`,
+      );
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The brief of session ${sessionId} was not drafted within ${timeoutMs} ms.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
 }
 
 /** The planned objectives of the next session: the first ones of the plan not yet covered. */
@@ -39,7 +70,8 @@ function nextObjectives(coverage: StudentThread['coverage'], count = 2): string[
 
 /**
  * Reads a student's coverage, progress, risk and engagement trend, then schedules their next
- * session on the objectives the plan has not covered yet.
+ * session on the objectives the plan has not covered yet. The instructor's brief for it is
+ * drafted at once and approved, as the instructor would after reading it.
  */
 export async function readLearningThread(
   client: HiLinkClient,
@@ -69,6 +101,8 @@ export async function readLearningThread(
     ],
     ...options.nextSlot,
   });
+  const draft = await draftBrief(client, nextSession.id, options.timeoutMs);
+  const brief = await client.approveSessionBrief(draft.id);
 
-  return { student, coverage, progress, risk, engagement, nextSession };
+  return { student, coverage, progress, risk, engagement, nextSession, brief };
 }

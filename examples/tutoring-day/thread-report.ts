@@ -119,6 +119,38 @@ function nextSessionSection(thread: StudentThread): string[] {
   ];
 }
 
+function briefSection(thread: StudentThread): string[] {
+  const { brief } = thread;
+  const questions = brief.content.warmUpQuestions.map(
+    (item, index) => `${index + 1}. ${item.question}`,
+  );
+  const misconceptions = brief.facts.openMisconceptions.map(
+    (item) => `- ${item.description} (${item.sessionTitle})`,
+  );
+
+  return [
+    '### Brief for the next session',
+    '',
+    `Brief \`${brief.id}\`, ${brief.status}; provider ${brief.provider}, model ${brief.model}, ` +
+      `prompt version ${brief.promptVersion}; from ${brief.sourceRecapIds.length} approved recaps.`,
+    '',
+    brief.content.summary,
+    '',
+    '**Focus points**',
+    '',
+    ...brief.content.focusPoints.map((point) => `- ${point}`),
+    '',
+    '**Open misconceptions**',
+    '',
+    ...(misconceptions.length > 0 ? misconceptions : ['None.']),
+    '',
+    '**Warm-up questions**',
+    '',
+    ...(questions.length > 0 ? questions : ['None.']),
+    '',
+  ];
+}
+
 function studentSection(thread: StudentThread, sessions: SessionSummary[]): string[] {
   const own = sessions.filter((session) => session.studentName === thread.student.studentName);
 
@@ -134,6 +166,7 @@ function studentSection(thread: StudentThread, sessions: SessionSummary[]): stri
     ...riskSection(thread),
     ...engagementSection(thread),
     ...nextSessionSection(thread),
+    ...briefSection(thread),
   ];
 }
 
