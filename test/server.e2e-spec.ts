@@ -10,6 +10,10 @@ function jsonLines(output: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+// Each test starts the server two or three times through ts-node, which compiles every source
+// file at start; on a busy two-core machine one start can take half a minute.
+jest.setTimeout(180_000);
+
 describe('server process on the embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hilink-server-'));
 

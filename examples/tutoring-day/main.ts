@@ -12,7 +12,7 @@
  */
 import { join } from 'node:path';
 import { HiLinkClient } from '../../sdk/src';
-import { startLocalServer, StartedServer } from './server';
+import { startLocalServer, StartedServer } from '../shared/local-server';
 import { formatSummaryTable, runTutoringDay } from './tutoring-day';
 
 const MAX_DIALOGUES = 30;

@@ -16,7 +16,7 @@ const ROOT = join(__dirname, '..', '..');
 /** Runs `src/main.ts` as its own process, as `npm start` would, and waits until it listens. */
 export async function startServerProcess(
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: ROOT,

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A HiLink server that the demo started and must stop. */
+/** A HiLink server that an example started and must stop. */
 export interface StartedServer {
   url: string;
   adminKey: string;
@@ -54,12 +54,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the compiled server (`dist/src/main.js`) on the embedded database in a new temporary
- * data folder, and reads the admin key that it prints on its first start.
+ * data folder, with `env` added to its environment, and reads the admin key that it prints on
+ * its first start.
  */
-export async function startLocalServer(): Promise<StartedServer> {
+export async function startLocalServer(env: Record<string, string> = {}): Promise<StartedServer> {
   const mainFile = join(__dirname, '..', '..', 'src', 'main.js');
   if (!existsSync(mainFile)) {
-    throw new Error(`${mainFile} is missing: run npm run build first, or use npm run demo.`);
+    throw new Error(`${mainFile} is missing: run npm run build first.`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'hilink-demo-'));
   const port = await findFreePort();
@@ -70,6 +71,7 @@ export async function startLocalServer(): Promise<StartedServer> {
       HOST: '127.0.0.1',
       HILINK_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
