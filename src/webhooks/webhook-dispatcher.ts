@@ -12,7 +12,7 @@ import { recordDomainEvent } from '../parent-updates/domain-events';
 import { WebhookSecrets } from './webhook-secrets';
 import { AttemptResult, sendWebhook } from './webhook-sender';
 import { signatureHeaders } from './webhook-signature';
-import { WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from './webhook.entity';
+import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook.entity';
 
 /** Deliveries in flight at once per process. */
 const CONCURRENCY = 16;
@@ -252,6 +252,21 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     attemptedAt: Date,
     result: AttemptResult,
   ): Promise<void> {
+    const succeeded = result.outcome === 'succeeded';
+    // The subscription row is locked first, in the order a deletion of the subscription takes
+    // its locks (subscription, then deliveries), so the two never deadlock.
+    const subscription = await updateReturning<{ id: string }>(
+      manager,
+      succeeded
+        ? `UPDATE webhook_subscriptions SET last_success_at = now(), failing_since = NULL
+            WHERE id = $1 RETURNING id`
+        : `UPDATE webhook_subscriptions SET failing_since = coalesce(failing_since, now())
+            WHERE id = $1 RETURNING id`,
+      [delivery.subscription_id],
+    );
+    if (subscription.length === 0) {
+      return;
+    }
     await manager.insert(WebhookDeliveryAttempt, {
       organizationId: delivery.organization_id,
       deliveryId: delivery.id,
@@ -263,54 +278,46 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       error: result.error,
       responseExcerpt: result.responseExcerpt,
     });
-    const ids = { deliveryId: delivery.id, subscriptionId: delivery.subscription_id };
-    if (result.outcome === 'succeeded') {
-      await manager.update(
-        WebhookDelivery,
-        { id: delivery.id },
-        {
-          status: 'succeeded',
-          deliveredAt: new Date(),
-          lockedUntil: null,
-          lastStatusCode: result.statusCode,
-          lastError: null,
-        },
-      );
-      await manager.update(
-        WebhookSubscription,
-        { id: delivery.subscription_id },
-        { lastSuccessAt: new Date(), failingSince: null },
-      );
+    // A replay during the attempt restarted the window: the delivery stays pending for it.
+    const claimed = { id: delivery.id, windowStartedAt: new Date(delivery.window_started_at) };
+    if (succeeded) {
+      const updated = await manager.update(WebhookDelivery, claimed, {
+        status: 'succeeded',
+        deliveredAt: new Date(),
+        lockedUntil: null,
+        lastStatusCode: result.statusCode,
+        lastError: null,
+      });
+      if (!updated.affected) {
+        await this.releaseReplayed(manager, delivery.id);
+      }
 
       return;
     }
-    const now = Date.now();
     const nextAttemptAt = new Date(
-      now + retryDelayMs(delivery.attempts, this.config.webhooks.retryBaseMs),
+      Date.now() + retryDelayMs(delivery.attempts, this.config.webhooks.retryBaseMs),
     );
     const windowEnd =
       new Date(delivery.window_started_at).getTime() +
       this.config.webhooks.retryWindowSeconds * 1000;
     const gone = result.statusCode === 410;
     const dead = gone || nextAttemptAt.getTime() > windowEnd;
-    await manager.update(
-      WebhookDelivery,
-      { id: delivery.id },
-      {
-        status: dead ? 'dead' : 'pending',
-        nextAttemptAt,
-        lockedUntil: null,
-        lastStatusCode: result.statusCode,
-        lastError: result.error,
-      },
-    );
-    await manager.query(
-      `UPDATE webhook_subscriptions SET failing_since = coalesce(failing_since, now()) WHERE id = $1`,
-      [delivery.subscription_id],
-    );
+    const updated = await manager.update(WebhookDelivery, claimed, {
+      status: dead ? 'dead' : 'pending',
+      nextAttemptAt,
+      lockedUntil: null,
+      lastStatusCode: result.statusCode,
+      lastError: result.error,
+    });
+    if (!updated.affected) {
+      await this.releaseReplayed(manager, delivery.id);
+
+      return;
+    }
     this.logger.warn(
       {
-        ...ids,
+        deliveryId: delivery.id,
+        subscriptionId: delivery.subscription_id,
         attempt: delivery.attempts,
         outcome: result.outcome,
         status: result.statusCode,
@@ -321,6 +328,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     if (dead) {
       await this.disableIfFailing(manager, delivery, gone);
     }
+  }
+
+  /** Makes a delivery that was replayed during an attempt due at once, without its lease. */
+  private async releaseReplayed(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(WebhookDelivery, { id }, { lockedUntil: null, nextAttemptAt: new Date() });
   }
 
   /**

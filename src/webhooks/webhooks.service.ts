@@ -211,7 +211,7 @@ export class WebhooksService {
     const delivery = await this.findDelivery(ctx, id);
     await this.dataSource.query(
       `UPDATE webhook_deliveries
-          SET status = 'pending', next_attempt_at = now(), window_started_at = now(),
+          SET status = 'pending', next_attempt_at = now(), window_started_at = clock_timestamp(),
               locked_until = CASE WHEN status = 'pending' THEN locked_until END
         WHERE id = $1`,
       [delivery.id],
@@ -261,7 +261,7 @@ export class WebhooksService {
        INSERT INTO webhook_deliveries (organization_id, subscription_id, event_id, event_type, ordering_key)
        SELECT $1, $2, id, type, session_id FROM filtered ORDER BY id
        ON CONFLICT (subscription_id, event_id) DO UPDATE
-          SET status = 'pending', next_attempt_at = now(), window_started_at = now()
+          SET status = 'pending', next_attempt_at = now(), window_started_at = clock_timestamp()
        RETURNING id`,
       [
         ctx.organizationId,
