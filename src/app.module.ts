@@ -5,6 +5,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
+import { queryLimitsRule } from './common/graphql-limits';
 import { formatGraphQLError } from './common/graphql-errors';
 import { AppExceptionFilter } from './common/exception.filter';
 import { LifecycleLogger } from './common/lifecycle-logger';
@@ -66,6 +67,7 @@ export class AppModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
+          validationRules: [queryLimitsRule],
           // HiLink sets no cache hints, so the default cache-control plugin would only add a
           // hook call to every resolved field.
           plugins: [ApolloServerPluginCacheControlDisabled()],

@@ -13,6 +13,8 @@ import {
 } from './common/logging';
 import { serializeResponse } from './common/serialization';
 import { createValidationPipe } from './common/validation';
+import { AuthenticatedRequest } from './auth/auth.decorators';
+import { setRateLimitHeaders } from './rate-limits/rate-limit-headers';
 import { AppConfig } from './config/config';
 
 /** Maximum request body, bytes; transcript uploads are the largest bodies. */
@@ -70,6 +72,7 @@ export async function createApp(
   fastify.addHook('preSerialization', serializeResponse);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    setRateLimitHeaders(request as AuthenticatedRequest, reply);
     done(null, payload);
   });
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {

@@ -26,9 +26,51 @@ export interface HiLinkClientOptions {
    * in Node 20 pass the `ws` package's default export.
    */
   webSocket?: WebSocketConstructor;
+  /**
+   * Retries of refused and failed requests, or `false` for none. A request refused with 429 is
+   * retried after its `Retry-After`, whatever the operation, because the server refused it
+   * before running it. Queries are also retried after a network error, a timeout or a 502, 503
+   * or 504, with exponential backoff and jitter; mutations are not, since they may have run.
+   */
+  retry?: RetryOptions | false;
+}
+
+/** How `HiLinkClient` retries; every field is optional. */
+export interface RetryOptions {
+  /** Attempts per call, the first included. Default 3. */
+  maxAttempts?: number;
+  /** Delay before the first retry without `Retry-After`, doubled per retry, in ms. Default 250. */
+  baseDelayMs?: number;
+  /** The longest wait before one retry, `Retry-After` included, in ms. Default 10,000. */
+  maxDelayMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRY: Required<RetryOptions> = {
+  maxAttempts: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 10_000,
+};
+const RETRIED_STATUSES = new Set([502, 503, 504]);
+
+/** Reads `Retry-After` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
+function retryAfterMs(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  if (value === null) {
+    return undefined;
+  }
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) {
+    return Math.max(0, seconds * 1000);
+  }
+  const date = Date.parse(value);
+
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function isMutation(query: string): boolean {
+  return /^\s*mutation\b/m.test(query);
+}
 
 interface GraphQLResponseBody {
   data?: Record<string, unknown> | null;
@@ -79,7 +121,7 @@ export class HiLinkClient extends HiLinkOperations {
     variables: TVariables,
     options: RequestOptions = {},
   ): Promise<TResult> {
-    const { response, body } = await this.post(document.toString(), variables, options);
+    const { response, body } = await this.postWithRetries(document.toString(), variables, options);
     const requestId = response.headers.get('x-request-id') ?? undefined;
     if (body.errors && body.errors.length > 0) {
       throw errorFromGraphQL(body.errors, response.status, requestId);
@@ -104,7 +146,12 @@ export class HiLinkClient extends HiLinkOperations {
     variables: TVariables,
     options: SubscribeOptions = {},
   ): HiLinkSubscription<TResult> {
-    return this.subscriptions().subscribe(document.toString(), variables, (data) => data as TResult, options);
+    return this.subscriptions().subscribe(
+      document.toString(),
+      variables,
+      (data) => data as TResult,
+      options,
+    );
   }
 
   /** Closes the subscription WebSocket, which ends every open subscription of this client. */
@@ -143,6 +190,57 @@ export class HiLinkClient extends HiLinkOperations {
     const data = await this.request(document, variables, options);
 
     return data[resultKey];
+  }
+
+  /** Sends the request, and again as `retry` allows; returns the last response or raises. */
+  private async postWithRetries(
+    query: string,
+    variables: unknown,
+    options: RequestOptions,
+  ): Promise<{ response: Response; body: GraphQLResponseBody }> {
+    const retry =
+      this.options.retry === false
+        ? { ...DEFAULT_RETRY, maxAttempts: 1 }
+        : { ...DEFAULT_RETRY, ...this.options.retry };
+    const mutation = isMutation(query);
+    for (let attempt = 1; ; attempt += 1) {
+      const last = attempt >= retry.maxAttempts;
+      let waitMs: number | undefined;
+      try {
+        const result = await this.post(query, variables, options);
+        const status = result.response.status;
+        if (last || (status !== 429 && (mutation || !RETRIED_STATUSES.has(status)))) {
+          return result;
+        }
+        waitMs = retryAfterMs(result.response);
+      } catch (error) {
+        if (last || options.signal?.aborted || !this.mayRetry(error, mutation)) {
+          throw error;
+        }
+      }
+      const backoff = retry.baseDelayMs * 2 ** (attempt - 1);
+      const delay = Math.min(
+        retry.maxDelayMs,
+        waitMs ?? backoff / 2 + (Math.random() * backoff) / 2,
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  /** A failure without a usable answer is retried when the request surely did not run, or is a query. */
+  private mayRetry(error: unknown, mutation: boolean): boolean {
+    if (!(error instanceof HiLinkError)) {
+      return false;
+    }
+    if (error.code === 'INVALID_RESPONSE' && error.status === 429) {
+      return true;
+    }
+    const transient =
+      error.code === 'NETWORK_ERROR' ||
+      error.code === 'TIMEOUT' ||
+      (error.code === 'INVALID_RESPONSE' && RETRIED_STATUSES.has(error.status ?? 0));
+
+    return transient && !mutation;
   }
 
   private async post(

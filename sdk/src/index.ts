@@ -10,7 +10,7 @@
  *   API surfaces.
  */
 export { HiLinkClient } from './client';
-export type { HiLinkClientOptions } from './client';
+export type { HiLinkClientOptions, RetryOptions } from './client';
 export { HiLinkError } from './errors';
 export type { HiLinkErrorCode, HiLinkErrorDetails, HiLinkProblem } from './errors';
 export { listAll, paginate } from './pagination';

@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { FastifyRequest } from 'fastify';
 import { ApiScope, RequestContext } from '../common/request-context';
+import type { RateLimitState } from '../rate-limits/rate-limiter';
 
 export const PUBLIC_KEY = 'hilink:public';
 export const SCOPE_KEY = 'hilink:scope';
@@ -16,7 +17,11 @@ export const RequireScope = (scope: ApiScope) => SetMetadata(SCOPE_KEY, scope);
 /** Also admits participant tokens; the service must then check the token's session. */
 export const AllowParticipant = () => SetMetadata(PARTICIPANT_KEY, true);
 
-export type AuthenticatedRequest = FastifyRequest & { hilinkContext?: RequestContext };
+export type AuthenticatedRequest = FastifyRequest & {
+  hilinkContext?: RequestContext;
+  /** Set once per request by the auth guard; null when the credential is unlimited. */
+  rateLimit?: RateLimitState | null;
+};
 
 export function requestFrom(context: ExecutionContext): AuthenticatedRequest {
   if (context.getType<string>() === 'graphql') {

@@ -13,6 +13,12 @@ import {
 import { PARTICIPANT_TOKEN_PREFIX, ParticipantTokenService } from './participant-token.service';
 import { bearerCredential, missingBearerReason } from './bearer';
 import { hasScope } from './scopes';
+import {
+  CredentialKind,
+  RateLimiter,
+  rateLimitExceeded,
+  RateLimitState,
+} from '../rate-limits/rate-limiter';
 
 function unauthenticated(message: string): AppError {
   return new AppError(ErrorCode.Unauthenticated, message, { reason: 'UNAUTHENTICATED' });
@@ -31,11 +37,14 @@ interface RoutePolicy {
 export class AuthGuard implements CanActivate {
   /** Keyed by class, then handler: a subclass may inherit a handler but carry other class metadata. */
   private readonly policies = new WeakMap<object, WeakMap<object, RoutePolicy>>();
+  /** The rate limit count of each request in flight, taken once per request. */
+  private readonly counted = new WeakMap<object, Promise<RateLimitState | undefined>>();
 
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
     private readonly participantTokens: ParticipantTokenService,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   /** Public routes return synchronously, so NestJS awaits no promise for them. */
@@ -47,10 +56,38 @@ export class AuthGuard implements CanActivate {
     const request = requestFrom(context);
     const token = this.bearerToken(request);
     if (token.startsWith(PARTICIPANT_TOKEN_PREFIX)) {
-      return this.admitParticipant(request, token, policy);
+      this.admitParticipant(request, token, policy);
+
+      return this.limit(request);
     }
 
-    return this.admitApiKey(request, token, policy.requiredScope);
+    return this.admitApiKey(request, token, policy.requiredScope).then(() => this.limit(request));
+  }
+
+  /**
+   * Counts the request against its credential's rate limit once; GraphQL runs the guard for
+   * every root field of one request. The state is kept on the request for the RateLimit headers.
+   */
+  private async limit(request: AuthenticatedRequest): Promise<boolean> {
+    const actor = request.hilinkContext?.actor;
+    if (actor?.kind !== 'api_key' && actor?.kind !== 'participant') {
+      return true;
+    }
+    const kind: CredentialKind = actor.kind;
+    // Root fields of one GraphQL request run their guards concurrently, so they share the count.
+    let counted = this.counted.get(request);
+    if (!counted) {
+      const id = actor.kind === 'api_key' ? actor.apiKeyId : actor.participantId;
+      counted = this.rateLimiter.consume(kind, id);
+      this.counted.set(request, counted);
+    }
+    const state = (await counted) ?? null;
+    request.rateLimit = state;
+    if (state?.exceeded) {
+      throw rateLimitExceeded(kind, state);
+    }
+
+    return true;
   }
 
   private policyFor(context: ExecutionContext): RoutePolicy {
@@ -117,7 +154,7 @@ export class AuthGuard implements CanActivate {
     request: AuthenticatedRequest,
     token: string,
     policy: RoutePolicy,
-  ): boolean {
+  ): void {
     const claims = this.participantTokens.verify(token);
     if (!claims) {
       throw unauthenticated(
@@ -144,7 +181,5 @@ export class AuthGuard implements CanActivate {
         role: claims.role,
       },
     };
-
-    return true;
   }
 }

@@ -69,7 +69,10 @@ export class ParticipantTokenService implements OnModuleInit {
       return undefined;
     }
     try {
-      const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
+        string,
+        unknown
+      >;
       if (typeof raw.exp !== 'number' || raw.exp * 1000 <= now) {
         return undefined;
       }

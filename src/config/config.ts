@@ -43,6 +43,8 @@ export interface AppConfig {
     /** Limit of one delivery request, response included, in ms. */
     timeoutMs: number;
   };
+  /** Requests per minute per credential; 0 turns a limit off. */
+  rateLimits: { apiKeyPerMinute: number; participantPerMinute: number };
   /** Minutes before a session's scheduled start at which its brief is drafted. */
   briefs: { leadMinutes: number };
 }
@@ -78,7 +80,9 @@ function parseInteger(
   }
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < range[0] || value > range[1]) {
-    problems.push(`${name}="${raw}" is invalid: expected an integer from ${range[0]} to ${range[1]}.`);
+    problems.push(
+      `${name}="${raw}" is invalid: expected an integer from ${range[0]} to ${range[1]}.`,
+    );
 
     return fallback;
   }
@@ -175,11 +179,15 @@ function parseAi(env: Env, problems: string[]): AppConfig['ai'] {
   const fallback: AiProviderName = openaiApiKey ? 'openai' : 'local';
   const provider = parseEnum(env, 'AI_PROVIDER', AI_PROVIDERS, fallback, problems);
   if (provider === 'openai' && !openaiApiKey) {
-    problems.push('AI_PROVIDER=openai requires OPENAI_API_KEY: set the key or use AI_PROVIDER=local.');
+    problems.push(
+      'AI_PROVIDER=openai requires OPENAI_API_KEY: set the key or use AI_PROVIDER=local.',
+    );
   }
   const openaiModel = readEnv(env, 'OPENAI_MODEL') ?? 'gpt-4o-mini';
   if (!/^[\w.:/-]{1,100}$/.test(openaiModel)) {
-    problems.push(`OPENAI_MODEL="${openaiModel}" is invalid: expected a model name such as gpt-4o-mini.`);
+    problems.push(
+      `OPENAI_MODEL="${openaiModel}" is invalid: expected a model name such as gpt-4o-mini.`,
+    );
   }
 
   return { provider, openaiApiKey, openaiBaseUrl, openaiModel };
@@ -228,13 +236,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = parseInteger(env, 'PORT', 3000, [0, 65535], problems);
   const host = readEnv(env, 'HOST') ?? '127.0.0.1';
   if (host !== 'localhost' && isIP(host) === 0) {
-    problems.push(`HOST="${host}" is invalid: expected an IP address such as 0.0.0.0 or 127.0.0.1.`);
+    problems.push(
+      `HOST="${host}" is invalid: expected an IP address such as 0.0.0.0 or 127.0.0.1.`,
+    );
   }
   const databaseUrl = parseUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   const dataDir = readEnv(env, 'HILINK_DATA_DIR') ?? './.hilink';
   const secret = readEnv(env, 'HILINK_SECRET');
   if (secret !== undefined && secret.length < 32) {
-    problems.push('HILINK_SECRET is too short: expected at least 32 characters (openssl rand -hex 32).');
+    problems.push(
+      'HILINK_SECRET is too short: expected at least 32 characters (openssl rand -hex 32).',
+    );
   }
   const config: AppConfig = {
     port,
@@ -246,7 +258,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     livekit: parseLivekit(env, problems),
     ai: parseAi(env, problems),
     logLevel: parseEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info', problems),
-    joinTokenTtlSeconds: parseInteger(env, 'HILINK_JOIN_TOKEN_TTL', 4 * 3600, [60, 86400], problems),
+    joinTokenTtlSeconds: parseInteger(
+      env,
+      'HILINK_JOIN_TOKEN_TTL',
+      4 * 3600,
+      [60, 86400],
+      problems,
+    ),
     jobs: {
       enabled: parseBoolean(env, 'HILINK_JOBS_ENABLED', true, problems),
       pollIntervalMs: parseInteger(env, 'HILINK_JOBS_POLL_MS', 500, [10, 60000], problems),
@@ -255,9 +273,31 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail: parseMail(env, problems),
     webhooks: {
       allowPrivateTargets: parseBoolean(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false, problems),
-      retryWindowSeconds: parseInteger(env, 'WEBHOOK_RETRY_WINDOW_SECONDS', 86400, [1, 7 * 86400], problems),
+      retryWindowSeconds: parseInteger(
+        env,
+        'WEBHOOK_RETRY_WINDOW_SECONDS',
+        86400,
+        [1, 7 * 86400],
+        problems,
+      ),
       retryBaseMs: parseInteger(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, [10, 3_600_000], problems),
       timeoutMs: parseInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, [100, 60_000], problems),
+    },
+    rateLimits: {
+      apiKeyPerMinute: parseInteger(
+        env,
+        'RATE_LIMIT_API_KEY_PER_MINUTE',
+        6000,
+        [0, 1_000_000],
+        problems,
+      ),
+      participantPerMinute: parseInteger(
+        env,
+        'RATE_LIMIT_PARTICIPANT_PER_MINUTE',
+        600,
+        [0, 1_000_000],
+        problems,
+      ),
     },
     briefs: {
       leadMinutes: parseInteger(env, 'HILINK_BRIEF_LEAD_MINUTES', 120, [5, 20160], problems),
