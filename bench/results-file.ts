@@ -8,7 +8,7 @@ export const RESULTS_FILE = join(process.cwd(), 'bench', 'RESULTS.md');
  * Sections that their own bench commands write. `npm run bench` rewrites the rest of the file
  * and keeps these as they are.
  */
-export const SEPARATE_SECTIONS = ['Engagement', 'Poll storm', 'Recap quality'];
+export const SEPARATE_SECTIONS = ['Engagement', 'Poll storm', 'Recap quality', 'Dashboards'];
 
 /** Returns the `## heading` section of `text`, up to the next level-two heading, or undefined. */
 export function findSection(text: string, heading: string): string | undefined {

@@ -36,6 +36,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { RiskModule } from './risk/risk.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { BriefsModule } from './briefs/briefs.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 
 export interface AppModuleOptions {
   /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
@@ -97,6 +98,7 @@ export class AppModule {
         RiskModule,
         WebhooksModule,
         BriefsModule,
+        DashboardsModule,
       ],
       providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

@@ -6,6 +6,7 @@ export const API_SCOPES = [
   'sessions:write',
   'transcripts:write',
   'recaps:write',
+  'operations:read',
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number];

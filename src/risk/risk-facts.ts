@@ -34,15 +34,16 @@ export async function readStudentSessionFacts(
   studentId: string,
 ): Promise<StudentSessionFacts[]> {
   const idRows: { id: string }[] = await manager.query(
+    // The student's sessions come from the participants and enrollments indexes, so the query
+    // reads the student's rows and not every session of the organization.
     `SELECT s.id FROM sessions s
       WHERE s.organization_id = $1 AND s.status = 'documented'
-        AND (EXISTS (SELECT 1 FROM participants p
-                      WHERE p.organization_id = s.organization_id AND p.session_id = s.id
-                        AND p.student_id = $2)
-          OR EXISTS (SELECT 1 FROM session_enrollments se
+        AND s.id IN (SELECT p.session_id FROM participants p
+                      WHERE p.organization_id = $1 AND p.student_id = $2
+                     UNION
+                     SELECT se.session_id FROM session_enrollments se
                        JOIN enrollments e ON e.id = se.enrollment_id AND e.organization_id = se.organization_id
-                      WHERE se.organization_id = s.organization_id AND se.session_id = s.id
-                        AND e.student_id = $2))
+                      WHERE se.organization_id = $1 AND e.student_id = $2)
       ORDER BY coalesce(s.actual_start, s.scheduled_start) DESC, s.id DESC
       LIMIT $3`,
     [organizationId, studentId, RISK_WINDOW_SESSIONS],
@@ -62,7 +63,10 @@ export async function readStudentSessionFacts(
   const answers = await readCheckAnswers(manager, organizationId, studentId, ids);
   const countsByKey = new Map(counts.map((row) => [`${row.sessionId}:${row.participantId}`, row]));
   const eventsByKey = new Map(
-    timelines.map((timeline) => [`${timeline.sessionId}:${timeline.participantId}`, timeline.events]),
+    timelines.map((timeline) => [
+      `${timeline.sessionId}:${timeline.participantId}`,
+      timeline.events,
+    ]),
   );
   const computedAt = new Date();
 
@@ -96,7 +100,8 @@ export async function readStudentSessionFacts(
       };
     })
     .sort(
-      (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.sessionId.localeCompare(b.sessionId),
+      (a, b) =>
+        a.startedAt.getTime() - b.startedAt.getTime() || a.sessionId.localeCompare(b.sessionId),
     );
 }
 

@@ -69,6 +69,21 @@ export type AlertType =
   | 'incorrect_streak'
   | 'missed_responses';
 
+export type AtRiskDashboardFilter = {
+  /** Only sessions of this curriculum. */
+  curriculumId?: string | null | undefined;
+  /** First day of the period (UTC date, inclusive). Default: 29 days before `to`. The period may span at most 366 days. */
+  from?: string | null | undefined;
+  /** Only sessions of enrollments taught by this instructor (a member id). */
+  instructorId?: string | null | undefined;
+  /** One of: low, medium, high. Without it, medium and high. */
+  level?: string | null | undefined;
+  /** Rows to return, 1 to 500; default 50. */
+  limit?: number | null | undefined;
+  /** Last day of the period (UTC date, inclusive). Default: today, or `from` plus 29 days when only `from` is given. */
+  to?: string | null | undefined;
+};
+
 /** Which students may draw: everyone, instructor_only (no student), or selected (the listed participants). Instructors and API keys always may. */
 export type BoardDrawPolicy =
   | 'everyone'
@@ -203,7 +218,7 @@ export type CreateActivityInput = {
 
 export type CreateApiKeyInput = {
   name: string;
-  /** Any of: admin, read, write, sessions:write, transcripts:write, recaps:write. */
+  /** Any of: admin, read, write, sessions:write, transcripts:write, recaps:write, operations:read. */
   scopes: Array<string>;
 };
 
@@ -325,6 +340,30 @@ export type CreateWebhookSubscriptionInput = {
   sessionId?: string | null | undefined;
   /** The https:// or http:// address that receives POST requests. */
   url: string;
+};
+
+export type CurriculumGapsDashboardFilter = {
+  /** Only sessions of this curriculum. */
+  curriculumId?: string | null | undefined;
+  /** First day of the period (UTC date, inclusive). Default: 29 days before `to`. The period may span at most 366 days. */
+  from?: string | null | undefined;
+  /** Only sessions of enrollments taught by this instructor (a member id). */
+  instructorId?: string | null | undefined;
+  /** Rows to return, 1 to 500; default 50. */
+  limit?: number | null | undefined;
+  /** Last day of the period (UTC date, inclusive). Default: today, or `from` plus 29 days when only `from` is given. */
+  to?: string | null | undefined;
+};
+
+export type DashboardFilter = {
+  /** Only sessions of this curriculum. */
+  curriculumId?: string | null | undefined;
+  /** First day of the period (UTC date, inclusive). Default: 29 days before `to`. The period may span at most 366 days. */
+  from?: string | null | undefined;
+  /** Only sessions of enrollments taught by this instructor (a member id). */
+  instructorId?: string | null | undefined;
+  /** Last day of the period (UTC date, inclusive). Default: today, or `from` plus 29 days when only `from` is given. */
+  to?: string | null | undefined;
 };
 
 export type EditParentUpdateInput = {
@@ -674,6 +713,19 @@ export type SessionStatus =
   | 'ended'
   | 'live'
   | 'scheduled';
+
+export type SessionVolumeDashboardFilter = {
+  /** Only sessions of this curriculum. */
+  curriculumId?: string | null | undefined;
+  /** First day of the period (UTC date, inclusive). Default: 29 days before `to`. The period may span at most 366 days. */
+  from?: string | null | undefined;
+  /** Only sessions of enrollments taught by this instructor (a member id). */
+  instructorId?: string | null | undefined;
+  /** Bucket of the series: `day` (default), or `week` (ISO weeks starting on Monday). */
+  interval?: string | null | undefined;
+  /** Last day of the period (UTC date, inclusive). Default: today, or `from` plus 29 days when only `from` is given. */
+  to?: string | null | undefined;
+};
 
 /** Who spoke: `instructor`, `student`, or `other` for observers and unmatched speakers. */
 export type SpeakerRole =
@@ -1102,6 +1154,43 @@ export type ImportCurriculumMutationVariables = Exact<{
 
 
 export type ImportCurriculumMutation = { importCurriculum: { objectiveCount: number, warnings: Array<{ field: string, reason: string, message: string }>, curriculum: { id: string, name: string, subject: string | null, description: string | null, gradeLevels: Array<string>, source: string | null, sourceUrl: string | null, license: string | null, licenseNotice: string | null, licenseUrl: string | null, createdAt: string, updatedAt: string, objectives: Array<{ id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string }> } } };
+
+export type MetricSpreadFieldsFragment = { sessions: number, mean: number | null, stdDev: number | null, min: number | null, max: number | null };
+
+export type SessionVolumePointFieldsFragment = { start: string, sessions: number, openSessions: number, endedSessions: number, documentedSessions: number, cancelledSessions: number, heldSessions: number, documentedWithRecap: number, documentationRate: number | null, expectedStudents: number, attendedStudents: number, attendanceRate: number | null };
+
+export type AtRiskStudentsDashboardQueryVariables = Exact<{
+  filter?: AtRiskDashboardFilter | null | undefined;
+}>;
+
+
+export type AtRiskStudentsDashboardQuery = { atRiskStudentsDashboard: { studentsInPeriod: number, atRiskStudents: number, period: { from: string, to: string, days: number }, students: Array<{ studentId: string, studentName: string, level: RiskLevel, score: number, computedAt: string, lastSessionId: string, sessionsInPeriod: number, attendedInPeriod: number, lateJoinsInPeriod: number, meanParticipationScore: number | null, checksAnswered: number, checksCorrect: number, factors: Array<{ kind: RiskSignalKind, score: number, explanation: string }> }> } };
+
+export type InstructorConsistencyDashboardQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type InstructorConsistencyDashboardQuery = { instructorConsistencyDashboard: { period: { from: string, to: string, days: number }, instructors: Array<{ instructorId: string, instructorName: string, sessions: number, documentedSessions: number, recapApprovalDelaySeconds: { sessions: number, mean: number | null, stdDev: number | null, min: number | null, max: number | null }, participationScore: { sessions: number, mean: number | null, stdDev: number | null, min: number | null, max: number | null }, coverageShare: { sessions: number, mean: number | null, stdDev: number | null, min: number | null, max: number | null }, correctShare: { sessions: number, mean: number | null, stdDev: number | null, min: number | null, max: number | null } }> } };
+
+export type CurriculumGapsDashboardQueryVariables = Exact<{
+  filter?: CurriculumGapsDashboardFilter | null | undefined;
+}>;
+
+
+export type CurriculumGapsDashboardQuery = { curriculumGapsDashboard: { period: { from: string, to: string, days: number }, objectives: Array<{ objectiveId: string, objectiveCode: string, objectiveTitle: string, curriculumId: string, occurrences: number, coveredCount: number, partiallyCoveredCount: number, skippedCount: number, notLandingCount: number, gapShare: number, checksAnswered: number, correctShare: number | null }> } };
+
+export type SessionVolumeDashboardQueryVariables = Exact<{
+  filter?: SessionVolumeDashboardFilter | null | undefined;
+}>;
+
+
+export type SessionVolumeDashboardQuery = { sessionVolumeDashboard: { interval: string, period: { from: string, to: string, days: number }, totals: { start: string, sessions: number, openSessions: number, endedSessions: number, documentedSessions: number, cancelledSessions: number, heldSessions: number, documentedWithRecap: number, documentationRate: number | null, expectedStudents: number, attendedStudents: number, attendanceRate: number | null }, series: Array<{ start: string, sessions: number, openSessions: number, endedSessions: number, documentedSessions: number, cancelledSessions: number, heldSessions: number, documentedWithRecap: number, documentationRate: number | null, expectedStudents: number, attendedStudents: number, attendanceRate: number | null }> } };
+
+export type RebuildDashboardRollupsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RebuildDashboardRollupsMutation = { rebuildDashboardRollups: { sessions: number, studentSessions: number, durationMs: number } };
 
 export type EngagementEventFieldsFragment = { id: string, sessionId: string, participantId: string, type: EngagementEventType, source: string, participantKind: string, clientEventId: string | null, occurredAt: string, receivedAt: string, durationMs: number | null, data: unknown };
 
@@ -2362,6 +2451,31 @@ export const CurriculumFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"CurriculumFields"}) as unknown as TypedDocumentString<CurriculumFieldsFragment, unknown>;
+export const MetricSpreadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MetricSpreadFields on MetricSpread {
+  sessions
+  mean
+  stdDev
+  min
+  max
+}
+    `, {"fragmentName":"MetricSpreadFields"}) as unknown as TypedDocumentString<MetricSpreadFieldsFragment, unknown>;
+export const SessionVolumePointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionVolumePointFields on SessionVolumePoint {
+  start
+  sessions
+  openSessions
+  endedSessions
+  documentedSessions
+  cancelledSessions
+  heldSessions
+  documentedWithRecap
+  documentationRate
+  expectedStudents
+  attendedStudents
+  attendanceRate
+}
+    `, {"fragmentName":"SessionVolumePointFields"}) as unknown as TypedDocumentString<SessionVolumePointFieldsFragment, unknown>;
 export const EngagementEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment EngagementEventFields on EngagementEvent {
   id
@@ -4678,6 +4792,138 @@ fragment CurriculumFields on Curriculum {
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<ImportCurriculumMutation, ImportCurriculumMutationVariables>;
+export const AtRiskStudentsDashboardDocument = new TypedDocumentString(`
+    query atRiskStudentsDashboard($filter: AtRiskDashboardFilter) {
+  atRiskStudentsDashboard(filter: $filter) {
+    period {
+      from
+      to
+      days
+    }
+    studentsInPeriod
+    atRiskStudents
+    students {
+      studentId
+      studentName
+      level
+      score
+      factors {
+        kind
+        score
+        explanation
+      }
+      computedAt
+      lastSessionId
+      sessionsInPeriod
+      attendedInPeriod
+      lateJoinsInPeriod
+      meanParticipationScore
+      checksAnswered
+      checksCorrect
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AtRiskStudentsDashboardQuery, AtRiskStudentsDashboardQueryVariables>;
+export const InstructorConsistencyDashboardDocument = new TypedDocumentString(`
+    query instructorConsistencyDashboard($filter: DashboardFilter) {
+  instructorConsistencyDashboard(filter: $filter) {
+    period {
+      from
+      to
+      days
+    }
+    instructors {
+      instructorId
+      instructorName
+      sessions
+      documentedSessions
+      recapApprovalDelaySeconds {
+        ...MetricSpreadFields
+      }
+      participationScore {
+        ...MetricSpreadFields
+      }
+      coverageShare {
+        ...MetricSpreadFields
+      }
+      correctShare {
+        ...MetricSpreadFields
+      }
+    }
+  }
+}
+    fragment MetricSpreadFields on MetricSpread {
+  sessions
+  mean
+  stdDev
+  min
+  max
+}`) as unknown as TypedDocumentString<InstructorConsistencyDashboardQuery, InstructorConsistencyDashboardQueryVariables>;
+export const CurriculumGapsDashboardDocument = new TypedDocumentString(`
+    query curriculumGapsDashboard($filter: CurriculumGapsDashboardFilter) {
+  curriculumGapsDashboard(filter: $filter) {
+    period {
+      from
+      to
+      days
+    }
+    objectives {
+      objectiveId
+      objectiveCode
+      objectiveTitle
+      curriculumId
+      occurrences
+      coveredCount
+      partiallyCoveredCount
+      skippedCount
+      notLandingCount
+      gapShare
+      checksAnswered
+      correctShare
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CurriculumGapsDashboardQuery, CurriculumGapsDashboardQueryVariables>;
+export const SessionVolumeDashboardDocument = new TypedDocumentString(`
+    query sessionVolumeDashboard($filter: SessionVolumeDashboardFilter) {
+  sessionVolumeDashboard(filter: $filter) {
+    period {
+      from
+      to
+      days
+    }
+    interval
+    totals {
+      ...SessionVolumePointFields
+    }
+    series {
+      ...SessionVolumePointFields
+    }
+  }
+}
+    fragment SessionVolumePointFields on SessionVolumePoint {
+  start
+  sessions
+  openSessions
+  endedSessions
+  documentedSessions
+  cancelledSessions
+  heldSessions
+  documentedWithRecap
+  documentationRate
+  expectedStudents
+  attendedStudents
+  attendanceRate
+}`) as unknown as TypedDocumentString<SessionVolumeDashboardQuery, SessionVolumeDashboardQueryVariables>;
+export const RebuildDashboardRollupsDocument = new TypedDocumentString(`
+    mutation rebuildDashboardRollups {
+  rebuildDashboardRollups {
+    sessions
+    studentSessions
+    durationMs
+  }
+}
+    `) as unknown as TypedDocumentString<RebuildDashboardRollupsMutation, RebuildDashboardRollupsMutationVariables>;
 export const RecordEngagementEventDocument = new TypedDocumentString(`
     mutation recordEngagementEvent($sessionId: ID!, $input: EngagementEventInput!) {
   recordEngagementEvent(sessionId: $sessionId, input: $input) {

@@ -398,6 +398,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboards/at-risk-students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardsController_atRiskStudents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboards/curriculum-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardsController_curriculumGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboards/instructor-consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardsController_instructorConsistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboards/rollups/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DashboardsController_rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboards/session-volume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardsController_sessionVolume"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/enrollments": {
         parameters: {
             query?: never;
@@ -2089,11 +2169,43 @@ export interface components {
             /** @description The public start of the key, safe to show: `hlk_<prefix>`. */
             prefix: string;
             revokedAt?: Record<string, never>;
-            scopes: ("admin" | "read" | "write" | "sessions:write" | "transcripts:write" | "recaps:write")[];
+            scopes: ("admin" | "read" | "write" | "sessions:write" | "transcripts:write" | "recaps:write" | "operations:read")[];
+        };
+        AtRiskDashboardStudent: {
+            attendedInPeriod: number;
+            checksAnswered: number;
+            checksCorrect: number;
+            /** Format: date-time */
+            computedAt: string;
+            /** @description Signals with a score above 0, highest first. */
+            factors: components["schemas"]["RiskFactor"][];
+            /** Format: uuid */
+            lastSessionId: string;
+            lateJoinsInPeriod: number;
+            /** @enum {string} */
+            level: "low" | "medium" | "high";
+            /** @description Mean over attended sessions, 0 to 100. */
+            meanParticipationScore?: number | null;
+            /** @description The maximum signal score, 0 to 1. */
+            score: number;
+            /** @description Held (ended or documented) sessions of the student in the period. */
+            sessionsInPeriod: number;
+            /** Format: uuid */
+            studentId: string;
+            studentName: string;
         };
         AtRiskStudentPage: {
             items: components["schemas"]["AtRiskStudentView"][];
             nextCursor?: string | null;
+        };
+        AtRiskStudentsDashboard: {
+            /** @description Of those, students at the requested levels. */
+            atRiskStudents: number;
+            period: components["schemas"]["DashboardPeriod"];
+            /** @description Highest score first. */
+            students: components["schemas"]["AtRiskDashboardStudent"][];
+            /** @description Students with a held session in the period that match the filters. */
+            studentsInPeriod: number;
         };
         AtRiskStudentView: {
             /** Format: date-time */
@@ -2562,7 +2674,7 @@ export interface components {
              *       "write"
              *     ]
              */
-            scopes: ("admin" | "read" | "write" | "sessions:write" | "transcripts:write" | "recaps:write")[];
+            scopes: ("admin" | "read" | "write" | "sessions:write" | "transcripts:write" | "recaps:write" | "operations:read")[];
         };
         CreateBoardInput: {
             /**
@@ -2774,6 +2886,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CurriculumGapsDashboard: {
+            /** @description Most skipped or not landing first. */
+            objectives: components["schemas"]["CoverageGap"][];
+            period: components["schemas"]["DashboardPeriod"];
+        };
         CurriculumImportResult: {
             curriculum: components["schemas"]["CurriculumWithObjectives"];
             objectiveCount: number;
@@ -2812,6 +2929,20 @@ export interface components {
             subject?: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        DashboardPeriod: {
+            days: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        DashboardRollupRebuild: {
+            durationMs: number;
+            /** @description Sessions whose facts were recomputed. */
+            sessions: number;
+            /** @description Per-session student rows written. */
+            studentSessions: number;
         };
         EditParentUpdateInput: {
             body: string;
@@ -3043,6 +3174,27 @@ export interface components {
             /** @example UNRESOLVED_PREREQUISITE */
             reason: string;
         };
+        InstructorConsistency: {
+            /** @description Share of graded check answers that were correct, 0 to 1, per held session. */
+            correctShare: components["schemas"]["MetricSpread"];
+            /** @description Share of planned objectives covered, 0 to 1, per documented session. */
+            coverageShare: components["schemas"]["MetricSpread"];
+            documentedSessions: number;
+            /** Format: uuid */
+            instructorId: string;
+            instructorName: string;
+            /** @description Mean participation score (0 to 100) of attending students, per held session. */
+            participationScore: components["schemas"]["MetricSpread"];
+            /** @description Seconds from the recap draft to its first approval, per documented session. */
+            recapApprovalDelaySeconds: components["schemas"]["MetricSpread"];
+            /** @description Held (ended or documented) sessions in the period. */
+            sessions: number;
+        };
+        InstructorConsistencyDashboard: {
+            /** @description By instructor name. */
+            instructors: components["schemas"]["InstructorConsistency"][];
+            period: components["schemas"]["DashboardPeriod"];
+        };
         Job: {
             /** @description Attempts started so far, including one in progress. */
             attempts: number;
@@ -3128,6 +3280,15 @@ export interface components {
             items: components["schemas"]["Member"][];
             /** @description Pass as `cursor` to load the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        MetricSpread: {
+            max?: number | null;
+            mean?: number | null;
+            min?: number | null;
+            /** @description Sessions that have a value. */
+            sessions: number;
+            /** @description Population standard deviation. */
+            stdDev?: number | null;
         };
         MisconceptionContent: {
             correction?: components["schemas"]["EvidenceQuoteContent"];
@@ -3809,6 +3970,13 @@ export interface components {
             /** @description The value in this session: participation score (0 to 100), incorrect share or talk share (0 to 1), minutes late (null when the student never joined), or the count of sessions at one status for stalled objectives. */
             value?: number | null;
         };
+        RiskFactor: {
+            explanation: string;
+            /** @enum {string} */
+            kind: "declining_participation" | "repeated_incorrect_checks" | "absences_and_late_joins" | "falling_talk_share" | "stalled_objectives";
+            /** @description Signal score, 0 to 1. */
+            score: number;
+        };
         RiskLevelChangeView: {
             /** Format: date-time */
             changedAt: string;
@@ -4153,6 +4321,41 @@ export interface components {
             updatedAt: string;
             /** @description Increases by one with each request that changes the transcript; 0 when empty. */
             version: number;
+        };
+        SessionVolumeDashboard: {
+            /** @enum {string} */
+            interval: "day" | "week";
+            period: components["schemas"]["DashboardPeriod"];
+            /** @description One point per day or week of the period, oldest first, including empty ones. */
+            series: components["schemas"]["SessionVolumePoint"][];
+            /** @description The whole period; start is its first day. */
+            totals: components["schemas"]["SessionVolumePoint"];
+        };
+        SessionVolumePoint: {
+            /** @description attendedStudents / expectedStudents; null without expected students. */
+            attendanceRate?: number | null;
+            /** @description Expected students who joined held sessions. */
+            attendedStudents: number;
+            cancelledSessions: number;
+            /** @description documentedWithRecap / heldSessions; null without held sessions. */
+            documentationRate?: number | null;
+            documentedSessions: number;
+            /** @description Documented sessions with an approved recap. */
+            documentedWithRecap: number;
+            /** @description Ended and not documented yet. */
+            endedSessions: number;
+            /** @description Students expected in held sessions. */
+            expectedStudents: number;
+            /** @description Ended or documented. */
+            heldSessions: number;
+            /** @description Scheduled or live. */
+            openSessions: number;
+            sessions: number;
+            /**
+             * Format: date
+             * @description First day of the bucket.
+             */
+            start: string;
         };
         Student: {
             /** Format: date-time */
@@ -5158,6 +5361,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CurriculumImportResult"];
+                };
+            };
+        };
+    };
+    DashboardsController_atRiskStudents: {
+        parameters: {
+            query?: {
+                /** @description Only sessions of this curriculum. */
+                curriculumId?: string;
+                /** @description First day of the period (UTC date, inclusive). Default: 29 days before `to`. The period may span at most 366 days. */
+                from?: string;
+                /** @description Only sessions of enrollments taught by this instructor (a member id). */
+                instructorId?: string;
+                /** @description Only students at this level. Without it, medium and high. */
+                level?: "low" | "medium" | "high";
+                limit?: number;
+                /** @description Last day of the period (UTC date, inclusive). Default: today, or `from` plus 29 days when only `from` is given. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Students at risk who had a held session in the period, with their factors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtRiskStudentsDashboard"];
+                };
+            };
+        };
+    };
+    DashboardsController_curriculumGaps: {
+        parameters: {
+            query?: {
+                /** @description Only sessions of this curriculum. */
+                curriculumId?: string;
+                /** @description First day of the period (UTC date, inclusive). Default: 29 days before `to`. The period may span at most 366 days. */
+                from?: string;
+                /** @description Only sessions of enrollments taught by this instructor (a member id). */
+                instructorId?: string;
+                limit?: number;
+                /** @description Last day of the period (UTC date, inclusive). Default: today, or `from` plus 29 days when only `from` is given. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Objectives that documented sessions skipped or did not land most. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurriculumGapsDashboard"];
+                };
+            };
+        };
+    };
+    DashboardsController_instructorConsistency: {
+        parameters: {
+            query?: {
+                /** @description Only sessions of this curriculum. */
+                curriculumId?: string;
+                /** @description First day of the period (UTC date, inclusive). Default: 29 days before `to`. The period may span at most 366 days. */
+                from?: string;
+                /** @description Only sessions of enrollments taught by this instructor (a member id). */
+                instructorId?: string;
+                /** @description Last day of the period (UTC date, inclusive). Default: today, or `from` plus 29 days when only `from` is given. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per instructor, mean and spread of recap approval delay, participation, coverage and correctness. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorConsistencyDashboard"];
+                };
+            };
+        };
+    };
+    DashboardsController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recomputes the organization’s dashboard rollups from raw rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardRollupRebuild"];
+                };
+            };
+        };
+    };
+    DashboardsController_sessionVolume: {
+        parameters: {
+            query?: {
+                /** @description Only sessions of this curriculum. */
+                curriculumId?: string;
+                /** @description First day of the period (UTC date, inclusive). Default: 29 days before `to`. The period may span at most 366 days. */
+                from?: string;
+                /** @description Only sessions of enrollments taught by this instructor (a member id). */
+                instructorId?: string;
+                /** @description Bucket of the series: `day`, or `week` (ISO weeks starting on Monday). */
+                interval?: "day" | "week";
+                /** @description Last day of the period (UTC date, inclusive). Default: today, or `from` plus 29 days when only `from` is given. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions by status, attendance and documentation completeness, with a series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionVolumeDashboard"];
                 };
             };
         };

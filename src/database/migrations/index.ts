@@ -15,6 +15,7 @@ import { ParentUpdates1764800012000 } from './1764800012000-parent-updates';
 import { Reminders1764800013000 } from './1764800013000-reminders';
 import { RiskSignals1764800014000 } from './1764800014000-risk-signals';
 import { SessionBriefs1764800015000 } from './1764800015000-session-briefs';
+import { DashboardRollups1764800016000 } from './1764800016000-dashboard-rollups';
 import { Webhooks1764800017000 } from './1764800017000-webhooks';
 
 /** Every migration, in the order it applies. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   Reminders1764800013000,
   RiskSignals1764800014000,
   SessionBriefs1764800015000,
+  DashboardRollups1764800016000,
   Webhooks1764800017000,
 ];

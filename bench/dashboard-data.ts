@@ -1,0 +1,325 @@
+import { Client } from 'pg';
+
+/** Sizes of the generated organization. */
+export interface DashboardDataSize {
+  students: number;
+  instructors: number;
+  curricula: number;
+  objectivesPerCurriculum: number;
+  sessions: number;
+  events: number;
+  /** Days that the sessions spread over, ending DAYS_AHEAD days after today. */
+  days: number;
+}
+
+/** Days after today that the last scheduled sessions start on, so some sessions are still open. */
+export const DAYS_AHEAD = 10;
+
+/** Sessions generated per INSERT of engagement events, so progress can be reported. */
+const EVENT_CHUNK_SESSIONS = 20_000;
+
+export interface GenerationStep {
+  name: string;
+  rows: number;
+  ms: number;
+}
+
+/**
+ * Generates an organization's rows with INSERT … SELECT generate_series, in the schema of the
+ * migrations: instructors, curricula with objectives, students with one enrollment each, one
+ * room per instructor, 1:1 sessions over `days` days with participants, engagement events,
+ * one graded check per held session, recaps, coverage rows and risk assessments. Helper tables
+ * `bench_*` map generated indexes to ids. The statements are deterministic apart from the ids.
+ */
+export async function generateDashboardData(
+  client: Client,
+  organizationId: string,
+  size: DashboardDataSize,
+  log: (message: string) => void,
+): Promise<GenerationStep[]> {
+  const steps: GenerationStep[] = [];
+  const run = async (name: string, sql: string, params: unknown[] = []) => {
+    const started = Date.now();
+    const result = await client.query(sql, params);
+    const step = { name, rows: result.rowCount ?? 0, ms: Date.now() - started };
+    steps.push(step);
+    log(`${name}: ${step.rows.toLocaleString('en-US')} rows in ${(step.ms / 1000).toFixed(1)} s`);
+  };
+  const org = organizationId;
+
+  await client.query(`SELECT setseed(0.42)`);
+  await run(
+    'instructors',
+    `WITH ids AS (
+       INSERT INTO members (id, organization_id, role, name, email)
+       SELECT gen_random_uuid(), $1::uuid, 'instructor', 'Instructor ' || lpad(i::text, 4, '0'),
+              'instructor' || i || '@bench.example.com'
+         FROM generate_series(0, $2 - 1) i RETURNING id, email)
+     SELECT 1 FROM ids`,
+    [org, size.instructors],
+  );
+  await client.query(`
+    CREATE TABLE bench_instructors AS
+    SELECT substring(email FROM 'instructor(\\d+)@')::int AS idx, id FROM members
+     WHERE role = 'instructor'`);
+  await run(
+    'curricula',
+    `INSERT INTO curricula (organization_id, name) SELECT $1::uuid, 'Curriculum ' || lpad(i::text, 3, '0')
+       FROM generate_series(0, $2 - 1) i`,
+    [org, size.curricula],
+  );
+  await client.query(`
+    CREATE TABLE bench_curricula AS
+    SELECT substring(name FROM '(\\d+)$')::int AS idx, id FROM curricula`);
+  await run(
+    'objectives',
+    `INSERT INTO objectives (organization_id, curriculum_id, code, title, position)
+     SELECT $1::uuid, c.id, 'OBJ.' || n, 'Objective ' || n, n - 1
+       FROM bench_curricula c CROSS JOIN generate_series(1, $2) n`,
+    [org, size.objectivesPerCurriculum],
+  );
+  await run(
+    'students',
+    `INSERT INTO students (organization_id, name, external_id)
+     SELECT $1::uuid, 'Student ' || lpad(i::text, 6, '0'), i::text FROM generate_series(0, $2 - 1) i`,
+    [org, size.students],
+  );
+  await client.query(
+    `CREATE TABLE bench_students AS SELECT external_id::int AS idx, id FROM students`,
+  );
+  await client.query(`ALTER TABLE bench_students ADD PRIMARY KEY (idx)`);
+  // Instructor i teaches curriculum i % curricula; student s learns with instructor s % instructors.
+  await client.query(`
+    CREATE TABLE bench_enrollments AS
+    SELECT s.idx, gen_random_uuid() AS id, s.id AS student_id, i.id AS instructor_id,
+           c.id AS curriculum_id, i.idx AS instructor_idx
+      FROM bench_students s
+      JOIN bench_instructors i ON i.idx = s.idx % ${size.instructors}
+      JOIN bench_curricula c ON c.idx = i.idx % ${size.curricula}`);
+  await client.query(`ALTER TABLE bench_enrollments ADD PRIMARY KEY (idx)`);
+  await run(
+    'enrollments',
+    `INSERT INTO enrollments (id, organization_id, student_id, instructor_id, curriculum_id, status, start_date, planned_objective_codes)
+     SELECT e.id, $1::uuid, e.student_id, e.instructor_id, e.curriculum_id, 'active', '2025-01-01',
+            ARRAY(SELECT 'OBJ.' || n FROM generate_series(1, $2) n)
+       FROM bench_enrollments e`,
+    [org, size.objectivesPerCurriculum],
+  );
+  await client.query(`
+    CREATE TABLE bench_rooms AS SELECT idx, gen_random_uuid() AS id FROM bench_instructors`);
+  await run(
+    'rooms',
+    `INSERT INTO rooms (id, organization_id, name, enabled_tools, capacity, livekit_room_prefix)
+     SELECT id, $1::uuid, 'Room ' || idx, '{}', 4, 'bench-' || idx FROM bench_rooms`,
+    [org],
+  );
+  // Sessions spread evenly from `days` days before the last day; about 1 in 50 is cancelled,
+  // 1 in 33 ended without documentation, and the ones in the future are scheduled.
+  await client.query(
+    `CREATE TABLE bench_sessions AS
+     WITH base AS (
+       SELECT g AS idx,
+              date_trunc('day', now()) + make_interval(days => ${DAYS_AHEAD} - $2)
+                + (g::float8 / $1) * make_interval(days => $2) AS start
+         FROM generate_series(0, $1 - 1) g)
+     SELECT b.idx, gen_random_uuid() AS id, b.idx % ${size.students} AS enrollment_idx,
+            b.start AS scheduled_start,
+            CASE WHEN b.start > now() THEN 'scheduled'
+                 WHEN b.idx % 50 = 0 THEN 'cancelled'
+                 WHEN b.idx % 33 = 1 THEN 'ended'
+                 ELSE 'documented' END AS status,
+            gen_random_uuid() AS instructor_participant_id,
+            gen_random_uuid() AS student_participant_id
+       FROM base b`,
+    [size.sessions, size.days],
+  );
+  await client.query(`ALTER TABLE bench_sessions ADD PRIMARY KEY (idx)`);
+  await run(
+    'sessions',
+    `INSERT INTO sessions (id, organization_id, room_id, title, status, scheduled_start, scheduled_end,
+                           time_zone, actual_start, actual_end, cancelled_at, livekit_room_name)
+     SELECT s.id, $1::uuid, r.id, 'Lesson ' || s.idx, s.status, s.scheduled_start,
+            s.scheduled_start + interval '1 hour', 'UTC',
+            CASE WHEN s.status IN ('ended', 'documented') THEN s.scheduled_start END,
+            CASE WHEN s.status IN ('ended', 'documented') THEN s.scheduled_start + interval '1 hour' END,
+            CASE WHEN s.status = 'cancelled' THEN s.scheduled_start - interval '1 day' END,
+            'bench-' || replace(s.id::text, '-', '')
+       FROM bench_sessions s
+       JOIN bench_enrollments e ON e.idx = s.enrollment_idx
+       JOIN bench_rooms r ON r.idx = e.instructor_idx`,
+    [org],
+  );
+  await run(
+    'session enrollments',
+    `INSERT INTO session_enrollments (session_id, enrollment_id, organization_id)
+     SELECT s.id, e.id, $1 FROM bench_sessions s JOIN bench_enrollments e ON e.idx = s.enrollment_idx`,
+    [org],
+  );
+  // 1 in 10 students misses the session and 1 in 10 joins 15 minutes late.
+  await run(
+    'participants',
+    `INSERT INTO participants (id, organization_id, session_id, role, identity, display_name,
+                               member_id, student_id, joined_at, left_at)
+     SELECT s.instructor_participant_id, $1::uuid, s.id, 'instructor', 'member:' || e.instructor_id,
+            'Instructor', e.instructor_id, NULL,
+            CASE WHEN s.status IN ('ended', 'documented') THEN s.scheduled_start END,
+            CASE WHEN s.status IN ('ended', 'documented') THEN s.scheduled_start + interval '1 hour' END
+       FROM bench_sessions s JOIN bench_enrollments e ON e.idx = s.enrollment_idx
+     UNION ALL
+     SELECT s.student_participant_id, $1::uuid, s.id, 'student', 'student:' || e.student_id,
+            'Student', NULL, e.student_id,
+            CASE WHEN s.status NOT IN ('ended', 'documented') OR s.idx % 10 = 3 THEN NULL
+                 WHEN s.idx % 10 = 4 THEN s.scheduled_start + interval '15 minutes'
+                 ELSE s.scheduled_start END,
+            CASE WHEN s.status IN ('ended', 'documented') AND s.idx % 10 <> 3
+                 THEN s.scheduled_start + interval '1 hour' END
+       FROM bench_sessions s JOIN bench_enrollments e ON e.idx = s.enrollment_idx`,
+    [org],
+  );
+  const held = Number(
+    (
+      await client.query(
+        `SELECT count(*) AS n FROM bench_sessions WHERE status IN ('ended', 'documented')`,
+      )
+    ).rows[0].n,
+  );
+  const perSession = Math.max(8, Math.round(size.events / held));
+  log(
+    `engagement events: ${perSession} per held session over ${held.toLocaleString('en-US')} sessions`,
+  );
+  const eventsStarted = Date.now();
+  let eventRows = 0;
+  for (let from = 0; from < size.sessions; from += EVENT_CHUNK_SESSIONS) {
+    // Events 0 to 3 are the joins and leaves, and the rest alternate between the two
+    // participants, cycling through talk, chat, responses, hand raises, reactions and board
+    // operations. An absent student has no events, so the instructor gets their slots.
+    const result = await client.query(
+      `INSERT INTO engagement_events (organization_id, session_id, participant_id, type,
+                                      occurred_at, duration_ms, data)
+       SELECT $1::uuid, s.id,
+              CASE WHEN k IN (0, 2) OR (k > 3 AND k % 2 = 0) OR s.idx % 10 = 3
+                   THEN s.instructor_participant_id
+                   ELSE s.student_participant_id END,
+              CASE WHEN k IN (1, 3) AND s.idx % 10 = 3 THEN 'chat_message'
+                   WHEN k IN (0, 1) THEN 'joined'
+                   WHEN k IN (2, 3) THEN 'left'
+                   ELSE (ARRAY['spoke', 'chat_message', 'responded', 'hand_raised', 'reaction',
+                               'spoke', 'board_operation', 'chat_message'])[1 + (k / 2) % 8] END,
+              CASE WHEN k = 1 AND s.idx % 10 = 4 THEN s.scheduled_start + interval '15 minutes'
+                   WHEN k IN (2, 3) THEN s.scheduled_start + interval '1 hour'
+                   ELSE s.scheduled_start + make_interval(secs => k * 3000.0 / $2) END,
+              CASE WHEN k > 3 AND (ARRAY['spoke', 'chat_message', 'responded', 'hand_raised',
+                                         'reaction', 'spoke', 'board_operation', 'chat_message'])[1 + (k / 2) % 8] = 'spoke'
+                   THEN 5000 + (s.idx * 7 + k * 13) % 20000 END,
+              CASE WHEN k IN (1, 3) AND s.idx % 10 = 3 THEN jsonb_build_object('text', 'Note')
+                   WHEN k IN (0, 1, 2, 3) THEN jsonb_build_object('connectionId', 'c' || (k % 2))
+                   WHEN (k / 2) % 8 = 2 THEN jsonb_build_object('correct', (s.idx + k) % 3 <> 0)
+                   WHEN (k / 2) % 8 = 1 OR (k / 2) % 8 = 7 THEN jsonb_build_object('text', 'Note')
+                   ELSE '{}'::jsonb END
+         FROM bench_sessions s CROSS JOIN generate_series(0, $2 - 1) k
+        WHERE s.idx >= $3 AND s.idx < $4 AND s.status IN ('ended', 'documented')`,
+      [org, perSession, from, from + EVENT_CHUNK_SESSIONS],
+    );
+    eventRows += result.rowCount ?? 0;
+    log(
+      `engagement events: ${eventRows.toLocaleString('en-US')} rows after ${((Date.now() - eventsStarted) / 1000).toFixed(0)} s`,
+    );
+  }
+  steps.push({ name: 'engagement events', rows: eventRows, ms: Date.now() - eventsStarted });
+  await run(
+    'lesson plan phases of ended sessions',
+    `INSERT INTO session_phases (organization_id, session_id, position, kind, title, planned_minutes,
+                                 objective_codes, status)
+     SELECT $1::uuid, s.id, p, (ARRAY['warm_up', 'instruction', 'practice'])[p + 1], 'Phase ' || p, 20,
+            ARRAY['OBJ.' || (1 + (s.idx + p) % $2)], CASE WHEN p = 2 THEN 'skipped' ELSE 'done' END
+       FROM bench_sessions s CROSS JOIN generate_series(0, 2) p WHERE s.status = 'ended'`,
+    [org, size.objectivesPerCurriculum],
+  );
+  await client.query(`
+    CREATE TABLE bench_checks AS
+    SELECT s.idx, s.id AS session_id, gen_random_uuid() AS id, s.student_participant_id,
+           'OBJ.' || (1 + s.idx % ${size.objectivesPerCurriculum}) AS objective_code
+      FROM bench_sessions s WHERE s.status IN ('ended', 'documented')`);
+  await run(
+    'checks',
+    `INSERT INTO activities (id, organization_id, session_id, kind, question_type, prompt, options,
+                             correct_option_ids, objective_code, status)
+     SELECT c.id, $1::uuid, c.session_id, 'check', 'single_choice', 'Which is right?',
+            '[{"id":"a","label":"A"},{"id":"b","label":"B"}]'::jsonb, ARRAY['a'],
+            c.objective_code, 'closed'
+       FROM bench_checks c`,
+    [org],
+  );
+  await run(
+    'check responses',
+    `INSERT INTO activity_responses (organization_id, session_id, activity_id, participant_id, answer, correct)
+     SELECT $1::uuid, c.session_id, c.id, c.student_participant_id,
+            CASE WHEN random() < 0.7 THEN '{"optionIds":["a"]}'::jsonb ELSE '{"optionIds":["b"]}'::jsonb END,
+            NULL
+       FROM bench_checks c WHERE c.idx % 10 <> 3`,
+    [org],
+  );
+  await client.query(`UPDATE activity_responses SET correct = (answer->'optionIds'->>0 = 'a')`);
+  // Documented sessions have an approved recap 10 minutes to 48 hours after the draft; ended
+  // ones have a draft for the post-session measurement to approve.
+  await run(
+    'recaps',
+    `INSERT INTO recaps (organization_id, session_id, status, trigger, provider, generated_at, approved_at,
+                         reviewer_kind, reviewer_id)
+     SELECT $1::uuid, s.id, CASE WHEN s.status = 'documented' THEN 'approved' ELSE 'draft' END,
+            'session_ended', 'local', s.scheduled_start + interval '62 minutes',
+            CASE WHEN s.status = 'documented'
+                 THEN s.scheduled_start + interval '62 minutes' + (600 + random() * 172200) * interval '1 second' END,
+            CASE WHEN s.status = 'documented' THEN 'api_key' END,
+            CASE WHEN s.status = 'documented' THEN 'bench' END
+       FROM bench_sessions s WHERE s.status IN ('ended', 'documented')`,
+    [org],
+  );
+  await run(
+    'coverage rows',
+    `INSERT INTO session_objective_coverage (organization_id, session_id, enrollment_id, student_id,
+       instructor_id, curriculum_id, objective_id, objective_code, status, planned_done,
+       planned_skipped, recap_matched, checks_answered, checks_correct, session_start)
+     SELECT $1::uuid, s.id, e.id, e.student_id, e.instructor_id, e.curriculum_id, o.id, o.code,
+            v.status, v.status <> 'skipped', v.status = 'skipped', v.status = 'covered',
+            CASE WHEN v.status = 'not_landing' THEN 1 ELSE 0 END, 0, s.scheduled_start
+       FROM bench_sessions s
+       JOIN bench_enrollments e ON e.idx = s.enrollment_idx
+       CROSS JOIN generate_series(0, 2) p
+       JOIN objectives o ON o.curriculum_id = e.curriculum_id
+                        AND o.code = 'OBJ.' || (1 + (s.idx + p) % $2)
+       -- A hash of the session and objective picks the status: 70% covered, 10% each of the others.
+       CROSS JOIN LATERAL (SELECT CASE WHEN h < 7 THEN 'covered' WHEN h = 7 THEN 'partially_covered'
+                                       WHEN h = 8 THEN 'skipped' ELSE 'not_landing' END AS status
+                             FROM (SELECT abs(hashtext(s.idx || ':' || (1 + (s.idx + p) % $2))) % 10 AS h) x) v
+      WHERE s.status = 'documented'`,
+    [org, size.objectivesPerCurriculum],
+  );
+  // 5% of students are at high risk and 15% at medium, spread over every instructor: the level
+  // follows idx / instructors, because idx % instructors is the instructor.
+  await run(
+    'risk assessments',
+    `INSERT INTO risk_assessments (organization_id, student_id, level, score, signals, last_session_id, computed_at)
+     SELECT $1::uuid, st.id, lvl.level, lvl.score,
+            jsonb_build_array(
+              jsonb_build_object('kind', 'absences_and_late_joins', 'score', lvl.score,
+                                 'explanation', 'Missed or joined late.', 'evidence', '[]'::jsonb),
+              jsonb_build_object('kind', 'repeated_incorrect_checks', 'score', round((lvl.score / 2)::numeric, 2),
+                                 'explanation', 'Checks answered incorrectly.', 'evidence', '[]'::jsonb)),
+            s.id, now()
+       FROM bench_students st
+       JOIN bench_sessions s ON s.idx = st.idx
+       CROSS JOIN LATERAL (SELECT (st.idx / $2) % 20 AS bucket) b
+       CROSS JOIN LATERAL (SELECT CASE WHEN b.bucket = 0 THEN 'high'
+                                       WHEN b.bucket < 4 THEN 'medium' ELSE 'low' END AS level,
+                                  CASE WHEN b.bucket = 0 THEN 0.7 + (st.idx % 7) / 30.0
+                                       WHEN b.bucket < 4 THEN 0.4 + (st.idx % 7) / 30.0
+                                       ELSE (st.idx % 7) / 30.0 END AS score) lvl`,
+    [org, size.instructors],
+  );
+  const analyzeStarted = Date.now();
+  await client.query('ANALYZE');
+  steps.push({ name: 'ANALYZE', rows: 0, ms: Date.now() - analyzeStarted });
+
+  return steps;
+}
