@@ -12,6 +12,7 @@ COPY scripts scripts
 COPY bench bench
 COPY examples examples
 COPY sdk sdk
+COPY widget widget
 RUN npm run build && npm prune --omit=dev --workspaces=false
 
 FROM node:20-bookworm-slim AS runtime

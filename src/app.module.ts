@@ -37,6 +37,8 @@ import { RiskModule } from './risk/risk.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { BriefsModule } from './briefs/briefs.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+import { ChatModule } from './chat/chat.module';
+import { WidgetModule } from './widget/widget.module';
 
 export interface AppModuleOptions {
   /** Writes the GraphQL schema to this file at boot, sorted; used by `npm run generate`. */
@@ -99,6 +101,8 @@ export class AppModule {
         WebhooksModule,
         BriefsModule,
         DashboardsModule,
+        ChatModule,
+        WidgetModule,
       ],
       providers: [LifecycleLogger, { provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

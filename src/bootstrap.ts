@@ -16,6 +16,7 @@ import { createValidationPipe } from './common/validation';
 import { AuthenticatedRequest } from './auth/auth.decorators';
 import { setRateLimitHeaders } from './rate-limits/rate-limit-headers';
 import { AppConfig } from './config/config';
+import { registerGraphqlCors } from './widget/widget-cors';
 
 /** Maximum request body, bytes; transcript uploads are the largest bodies. */
 export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -68,6 +69,7 @@ export async function createApp(
   fastify.addContentTypeParser('text/vtt', { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),
   );
+  registerGraphqlCors(fastify);
   fastify.addHook('preHandler', runInRequestScope);
   fastify.addHook('preSerialization', serializeResponse);
   fastify.addHook('onSend', (request, reply, payload, done) => {

@@ -6,6 +6,7 @@
  * - `HiLinkError` carries the API's error code, reason, field and request id.
  * - `paginate()` and `listAll()` walk Relay connections.
  * - `verifyWebhook()` checks the signature and timestamp of a webhook request.
+ * - `widgetEmbedUrl()` and `embedWidgetSnippet()` embed the classroom widget for one participant.
  * - The generated GraphQL types and the REST types (`RestPaths`, `RestSchemas`) describe both
  *   API surfaces.
  */
@@ -19,6 +20,8 @@ export type { RequestOptions } from './request-options';
 export { UNAUTHORIZED_CLOSE_CODE } from './subscriptions';
 export { HiLinkWebhookError, verifyWebhook } from './webhooks';
 export type { HiLinkWebhookEvent, VerifyWebhookOptions } from './webhooks';
+export { embedWidgetSnippet, widgetEmbedUrl } from './widget';
+export type { WidgetSnippetOptions } from './widget';
 export type { HiLinkSubscription, SubscribeOptions, WebSocketConstructor } from './subscriptions';
 export * from './generated/graphql';
 export type {

@@ -39,6 +39,7 @@ import {
   WebhookSubscription,
 } from '../webhooks/webhook.entity';
 import { SessionBrief, SessionBriefVersion } from '../briefs/session-brief.entity';
+import { ChatMessage } from '../chat/chat-message.entity';
 
 /** Every TypeORM entity; the modules register their own repositories with forFeature. */
 export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, StudentGuardian, Curriculum, Objective, Enrollment,
@@ -53,4 +54,5 @@ export const ENTITIES = [Organization, ApiKey, Member, Student, Guardian, Studen
   ProgressRecord, ProgressEvidence, ProgressChange, SessionObjectiveCoverage,
   RiskAssessment, RiskLevelChange,
   WebhookSubscription, WebhookDelivery, WebhookDeliveryAttempt,
-  SessionBrief, SessionBriefVersion];
+  SessionBrief, SessionBriefVersion,
+  ChatMessage];

@@ -12,7 +12,8 @@ export type SessionEventName =
   | 'instructorAlertRaised'
   | 'breakoutStatusChanged'
   | 'breakoutMessagePosted'
-  | 'boardOperationAdded';
+  | 'boardOperationAdded'
+  | 'chatMessagePosted';
 
 /**
  * Returns the channel of one session's event. The organization id is part of the name, so a

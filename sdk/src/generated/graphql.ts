@@ -682,6 +682,13 @@ export type RotateWebhookSecretInput = {
   overlapSeconds?: number | null | undefined;
 };
 
+export type SendChatMessageInput = {
+  /** The message text, 1 to 2000 characters. */
+  body: string;
+  /** The sending participant. Required with an API key; a participant token sends as itself. */
+  participantId?: string | null | undefined;
+};
+
 export type SessionBriefContentInput = {
   /** What needs attention, most important first. */
   focusPoints: Array<string>;
@@ -1113,6 +1120,31 @@ export type RejectSessionBriefMutationVariables = Exact<{
 
 
 export type RejectSessionBriefMutation = { rejectSessionBrief: { id: string, sessionId: string, status: SessionBriefStatus, trigger: SessionBriefTrigger, inputHash: string, sourceRecapIds: Array<string>, omittedRecapIds: Array<string>, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, jobId: string, createdAt: string, updatedAt: string, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> }, facts: { sessionTitle: string, scheduledStart: string, plannedObjectives: Array<{ code: string, title: string }>, recentSessions: Array<{ recapId: string, sessionId: string, sessionTitle: string, startedAt: string, summary: string, nextSteps: Array<string>, objectiveCodes: Array<string> }>, openMisconceptions: Array<{ description: string, recapId: string, sessionId: string, sessionTitle: string, startedAt: string }>, students: Array<{ studentId: string, name: string, progress: Array<{ objectiveCode: string, objectiveTitle: string, status: string }>, attendance: { sessions: number, attended: number, late: number, absent: number }, engagement: { scores: Array<number>, slope: number | null, trend: string } }> }, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, versions: Array<{ id: string, number: number, source: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null }, content: { summary: string, focusPoints: Array<string>, warmUpQuestions: Array<{ question: string, gap: string }> } }> } };
+
+export type ChatMessageFieldsFragment = { id: string, sessionId: string, participantId: string, senderName: string, senderRole: string, apiKeyId: string | null, body: string, sentAt: string };
+
+export type ChatMessagesQueryVariables = Exact<{
+  sessionId: string;
+  last?: number | null | undefined;
+}>;
+
+
+export type ChatMessagesQuery = { chatMessages: Array<{ id: string, sessionId: string, participantId: string, senderName: string, senderRole: string, apiKeyId: string | null, body: string, sentAt: string }> };
+
+export type SendChatMessageMutationVariables = Exact<{
+  sessionId: string;
+  input: SendChatMessageInput;
+}>;
+
+
+export type SendChatMessageMutation = { sendChatMessage: { id: string, sessionId: string, participantId: string, senderName: string, senderRole: string, apiKeyId: string | null, body: string, sentAt: string } };
+
+export type ChatMessagePostedSubscriptionVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type ChatMessagePostedSubscription = { chatMessagePosted: { id: string, sessionId: string, participantId: string, senderName: string, senderRole: string, apiKeyId: string | null, body: string, sentAt: string } };
 
 export type ObjectiveFieldsFragment = { id: string, curriculumId: string, code: string, title: string, description: string | null, grade: string | null, domain: string | null, domainCode: string | null, cluster: string | null, clusterCode: string | null, clusterEmphasis: string | null, parentCode: string | null, prerequisiteCodes: Array<string>, position: number, createdAt: string };
 
@@ -2416,6 +2448,18 @@ export const SessionBriefFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SessionBriefFields"}) as unknown as TypedDocumentString<SessionBriefFieldsFragment, unknown>;
+export const ChatMessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChatMessageFields on ChatMessage {
+  id
+  sessionId
+  participantId
+  senderName
+  senderRole
+  apiKeyId
+  body
+  sentAt
+}
+    `, {"fragmentName":"ChatMessageFields"}) as unknown as TypedDocumentString<ChatMessageFieldsFragment, unknown>;
 export const ObjectiveFieldsFragmentDoc = new TypedDocumentString(`
     fragment ObjectiveFields on Objective {
   id
@@ -4615,6 +4659,54 @@ export const RejectSessionBriefDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<RejectSessionBriefMutation, RejectSessionBriefMutationVariables>;
+export const ChatMessagesDocument = new TypedDocumentString(`
+    query chatMessages($sessionId: ID!, $last: Int) {
+  chatMessages(sessionId: $sessionId, last: $last) {
+    ...ChatMessageFields
+  }
+}
+    fragment ChatMessageFields on ChatMessage {
+  id
+  sessionId
+  participantId
+  senderName
+  senderRole
+  apiKeyId
+  body
+  sentAt
+}`) as unknown as TypedDocumentString<ChatMessagesQuery, ChatMessagesQueryVariables>;
+export const SendChatMessageDocument = new TypedDocumentString(`
+    mutation sendChatMessage($sessionId: ID!, $input: SendChatMessageInput!) {
+  sendChatMessage(sessionId: $sessionId, input: $input) {
+    ...ChatMessageFields
+  }
+}
+    fragment ChatMessageFields on ChatMessage {
+  id
+  sessionId
+  participantId
+  senderName
+  senderRole
+  apiKeyId
+  body
+  sentAt
+}`) as unknown as TypedDocumentString<SendChatMessageMutation, SendChatMessageMutationVariables>;
+export const ChatMessagePostedDocument = new TypedDocumentString(`
+    subscription chatMessagePosted($sessionId: ID!) {
+  chatMessagePosted(sessionId: $sessionId) {
+    ...ChatMessageFields
+  }
+}
+    fragment ChatMessageFields on ChatMessage {
+  id
+  sessionId
+  participantId
+  senderName
+  senderRole
+  apiKeyId
+  body
+  sentAt
+}`) as unknown as TypedDocumentString<ChatMessagePostedSubscription, ChatMessagePostedSubscriptionVariables>;
 export const CurriculumDocument = new TypedDocumentString(`
     query curriculum($id: ID!) {
   curriculum(id: $id) {

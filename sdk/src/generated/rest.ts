@@ -1550,6 +1550,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{sessionId}/chat/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the latest chat messages of a session, oldest first. */
+        get: operations["ChatController_list"];
+        put?: never;
+        /** Send a chat message of 1 to 2000 characters to everyone in a live session. A participant token sends as itself; an API key names participantId. */
+        post: operations["ChatController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{sessionId}/engagement": {
         parameters: {
             query?: never;
@@ -2613,6 +2631,29 @@ export interface components {
         };
         BroadcastBreakoutMessageInput: {
             body: string;
+        };
+        ChatMessage: {
+            /**
+             * Format: uuid
+             * @description The API key that sent it on behalf of the participant; null when the participant did.
+             */
+            apiKeyId?: string | null;
+            body: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The participant who sent it.
+             */
+            participantId: string;
+            /** @description The sender's display name when the message was sent. */
+            senderName: string;
+            /** @description The sender's participant role: instructor, student or observer. */
+            senderRole: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: uuid */
+            sessionId: string;
         };
         ClearProgressOverrideInput: {
             reason: string;
@@ -4025,6 +4066,14 @@ export interface components {
              * @default 86400
              */
             overlapSeconds: number;
+        };
+        SendChatMessageInput: {
+            body: string;
+            /**
+             * Format: uuid
+             * @description The sending participant. Required with an API key; a participant token sends as itself.
+             */
+            participantId?: string;
         };
         Session: {
             /** Format: date-time */
@@ -7462,6 +7511,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Board"];
+                };
+            };
+        };
+    };
+    ChatController_list: {
+        parameters: {
+            query?: {
+                /** @description How many of the latest messages to return. */
+                last?: number;
+            };
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessage"][];
+                };
+            };
+        };
+    };
+    ChatController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendChatMessageInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessage"];
                 };
             };
         };

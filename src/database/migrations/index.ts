@@ -17,6 +17,7 @@ import { RiskSignals1764800014000 } from './1764800014000-risk-signals';
 import { SessionBriefs1764800015000 } from './1764800015000-session-briefs';
 import { DashboardRollups1764800016000 } from './1764800016000-dashboard-rollups';
 import { Webhooks1764800017000 } from './1764800017000-webhooks';
+import { SessionChat1764800018000 } from './1764800018000-session-chat';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SessionBriefs1764800015000,
   DashboardRollups1764800016000,
   Webhooks1764800017000,
+  SessionChat1764800018000,
 ];

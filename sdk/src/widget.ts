@@ -1,0 +1,78 @@
+/** Options of the widget's `HiLink.mount(element, options)` that the snippet passes through. */
+export interface WidgetSnippetOptions {
+  /** Id of the element the widget mounts into; default `hilink-classroom`. */
+  elementId?: string;
+  /** `light` (default) or `dark`. */
+  theme?: 'light' | 'dark';
+}
+
+const PARTICIPANT_TOKEN = /^hlp_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+function checkArguments(baseUrl: string, token: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(
+      `baseUrl "${baseUrl}" is not an absolute URL; pass the API's address, such as https://api.example.com.`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`baseUrl must be an http or https URL, got "${url.protocol}".`);
+  }
+  if (!PARTICIPANT_TOKEN.test(token)) {
+    throw new TypeError(
+      'token must be a participant token (hlp_…) from joinSession or POST /v1/sessions/:id/join.',
+    );
+  }
+
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/**
+ * Returns the URL of the API's embed page for one participant, for an iframe `src` or a link.
+ * The token goes in the URL fragment (`#token=…`), which browsers never send to a server, so it
+ * stays out of access logs and Referer headers. Raises TypeError for a base URL that is not
+ * http(s) or a token that is not a participant token.
+ */
+export function widgetEmbedUrl(
+  baseUrl: string,
+  token: string,
+  options: Pick<WidgetSnippetOptions, 'theme'> = {},
+): string {
+  const base = checkArguments(baseUrl, token);
+  const fragment = new URLSearchParams({ token });
+  if (options.theme === 'dark') {
+    fragment.set('theme', 'dark');
+  }
+
+  return `${base}/embed#${fragment.toString()}`;
+}
+
+/**
+ * Returns an HTML snippet that loads `/widget.js` from the API and mounts the classroom widget
+ * for one participant. Insert it into the page served to that participant only, because it
+ * contains their token. Raises TypeError like `widgetEmbedUrl`.
+ */
+export function embedWidgetSnippet(
+  baseUrl: string,
+  token: string,
+  options: WidgetSnippetOptions = {},
+): string {
+  const base = checkArguments(baseUrl, token);
+  const elementId = options.elementId ?? 'hilink-classroom';
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(elementId)) {
+    throw new TypeError(
+      `elementId "${elementId}" must start with a letter and contain only letters, digits, _ and -.`,
+    );
+  }
+  const mountOptions = JSON.stringify({ token, apiUrl: base, theme: options.theme ?? 'light' })
+    // Keeps a `</script>` inside a string from ending the script element.
+    .replace(/</g, '\\u003c');
+
+  return [
+    `<div id="${elementId}"></div>`,
+    `<script src="${base}/widget.js"></script>`,
+    `<script>HiLink.mount(document.getElementById(${JSON.stringify(elementId)}), ${mountOptions});</script>`,
+  ].join('\n');
+}
