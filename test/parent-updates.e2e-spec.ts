@@ -19,6 +19,7 @@ const MAIL_FROM = 'HiLink Updates <updates@hilink.test>';
 const UPDATE_FIELDS = `
   id sessionId recapId recapVersion studentId guardianId status language requestedLanguage
   languageNote subject body currentVersionNumber provider model promptVersion approvedAt
+  usage { promptTokens completionTokens totalTokens requests costUsd }
   versions { number source subject editor { kind } }
   delivery { status attempts reason lastError recipient sentAt }`;
 
@@ -198,6 +199,13 @@ describe('parent updates (SMTP configured)', () => {
     expect(english.languageNote).toBeNull();
     expect(english.body).toContain('Dear Alex Reed');
     expect(english.provider).toBe('local');
+    expect(english.usage).toEqual({
+      promptTokens: 0,
+      completionTokens: 0,
+      totalTokens: 0,
+      requests: 0,
+      costUsd: 0,
+    });
     expect(english.promptVersion).toEqual(expect.any(String));
     expect(english.model).toEqual(expect.any(String));
     expect(english.recapVersion).toBe(1);

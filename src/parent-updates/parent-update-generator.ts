@@ -162,8 +162,8 @@ export class ParentUpdateGenerator implements JobHandler, OnModuleInit {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO parent_updates (organization_id, session_id, recap_id, recap_version, student_id,
            guardian_id, language, requested_language, language_note, subject, body, provider, model,
-           prompt_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+           prompt_version, prompt_tokens, completion_tokens, total_tokens, requests, cost_usd)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
          ON CONFLICT (recap_id, student_id, guardian_id) DO NOTHING
          RETURNING id`,
         [
@@ -181,6 +181,11 @@ export class ParentUpdateGenerator implements JobHandler, OnModuleInit {
           result.provider,
           result.model,
           result.promptVersion,
+          result.usage.promptTokens,
+          result.usage.completionTokens,
+          result.usage.totalTokens,
+          result.usage.requests,
+          result.usage.costUsd ?? null,
         ],
       );
       const row = inserted[0];

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { RecapActor } from '../recaps/recap-actor';
+import { RecapUsage } from '../recaps/recap.entity';
 import {
   DELIVERY_STATUSES,
   DeliveryStatus,
@@ -231,6 +232,11 @@ export class ParentUpdate {
   @Field()
   @Column({ type: 'varchar', length: 50 })
   promptVersion: string;
+
+  @ApiProperty({ type: RecapUsage, description: 'Token use and cost of drafting this update.' })
+  @Field(() => RecapUsage, { description: 'Token use and cost of drafting this update.' })
+  @Column(() => RecapUsage, { prefix: false })
+  usage: RecapUsage;
 
   @ApiPropertyOptional({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true })

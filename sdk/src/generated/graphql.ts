@@ -1392,14 +1392,14 @@ export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, p
 
 export type ParentUpdateDeliveryFieldsFragment = { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string };
 
-export type ParentUpdateFieldsFragment = { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null };
+export type ParentUpdateFieldsFragment = { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null };
 
 export type ParentUpdateQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ParentUpdateQuery = { parentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, versions: Array<{ id: string, number: number, source: string, subject: string, body: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null } }>, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
+export type ParentUpdateQuery = { parentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, versions: Array<{ id: string, number: number, source: string, subject: string, body: string, note: string | null, createdAt: string, editor: { kind: string, id: string | null } }>, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
 
 export type ParentUpdatesQueryVariables = Exact<{
   sessionId?: string | null | undefined;
@@ -1409,7 +1409,7 @@ export type ParentUpdatesQueryVariables = Exact<{
 }>;
 
 
-export type ParentUpdatesQuery = { parentUpdates: { nodes: Array<{ id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ParentUpdatesQuery = { parentUpdates: { nodes: Array<{ id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type EditParentUpdateMutationVariables = Exact<{
   id: string;
@@ -1417,14 +1417,14 @@ export type EditParentUpdateMutationVariables = Exact<{
 }>;
 
 
-export type EditParentUpdateMutation = { editParentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
+export type EditParentUpdateMutation = { editParentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
 
 export type ApproveParentUpdateMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ApproveParentUpdateMutation = { approveParentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
+export type ApproveParentUpdateMutation = { approveParentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
 
 export type RejectParentUpdateMutationVariables = Exact<{
   id: string;
@@ -1432,7 +1432,7 @@ export type RejectParentUpdateMutationVariables = Exact<{
 }>;
 
 
-export type RejectParentUpdateMutation = { rejectParentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
+export type RejectParentUpdateMutation = { rejectParentUpdate: { id: string, sessionId: string, recapId: string, recapVersion: number, studentId: string, guardianId: string, status: ParentUpdateStatus, language: string, requestedLanguage: string, languageNote: string | null, subject: string, body: string, currentVersionNumber: number, provider: string, model: string, promptVersion: string, approvedAt: string | null, rejectedAt: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, usage: { promptTokens: number, completionTokens: number, totalTokens: number, requests: number, costUsd: number | null }, reviewer: { kind: string, id: string | null } | null, delivery: { id: string, parentUpdateId: string, guardianId: string, recipient: string, status: ParentUpdateDeliveryStatus, attempts: number, reason: string | null, lastError: string | null, messageId: string | null, jobId: string | null, sentAt: string | null, failedAt: string | null, createdAt: string, updatedAt: string } | null } };
 
 export type ProgressEvidenceFieldsFragment = { id: string, kind: ProgressEvidenceKind, sessionId: string | null, activityId: string | null, recapId: string | null, correct: boolean | null, recapConfidence: number | null, ratedStatus: ProgressStatus | null, note: string | null, recordedAt: string };
 
@@ -2648,6 +2648,13 @@ export const ParentUpdateFieldsFragmentDoc = new TypedDocumentString(`
   provider
   model
   promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
   approvedAt
   rejectedAt
   rejectionReason
@@ -5466,6 +5473,13 @@ fragment ParentUpdateFields on ParentUpdate {
   provider
   model
   promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
   approvedAt
   rejectedAt
   rejectionReason
@@ -5529,6 +5543,13 @@ fragment ParentUpdateFields on ParentUpdate {
   provider
   model
   promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
   approvedAt
   rejectedAt
   rejectionReason
@@ -5581,6 +5602,13 @@ fragment ParentUpdateFields on ParentUpdate {
   provider
   model
   promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
   approvedAt
   rejectedAt
   rejectionReason
@@ -5633,6 +5661,13 @@ fragment ParentUpdateFields on ParentUpdate {
   provider
   model
   promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
   approvedAt
   rejectedAt
   rejectionReason
@@ -5685,6 +5720,13 @@ fragment ParentUpdateFields on ParentUpdate {
   provider
   model
   promptVersion
+  usage {
+    promptTokens
+    completionTokens
+    totalTokens
+    requests
+    costUsd
+  }
   approvedAt
   rejectedAt
   rejectionReason

@@ -3541,6 +3541,8 @@ export interface components {
             subject: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Token use and cost of drafting this update. */
+            usage: components["schemas"]["RecapUsage"];
         };
         ParentUpdateDelivery: {
             /** @description SMTP attempts so far. */
