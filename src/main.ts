@@ -1,3 +1,5 @@
+// Applies the heap setting before the rest of the server is loaded.
+import './heap-settings';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, migrate } from './bootstrap';
