@@ -133,8 +133,10 @@ async function readCheckAnswers(
 
 /**
  * Reads the student's progress records at `introduced` or `practicing`, each with the documented
- * sessions that added evidence since its status last changed, oldest first. The session of the
- * change itself counts, because its evidence is written just before the change.
+ * sessions that assessed the objective (a check answer or an instructor rating) since its status
+ * last changed, oldest first. Sessions that only planned or mentioned the objective do not count:
+ * without an assessment a record cannot move, so that would not show the student stalling. The
+ * session of the change itself counts, because its evidence is written just before the change.
  */
 export async function readObjectiveStandstills(
   manager: EntityManager,
@@ -160,6 +162,7 @@ export async function readObjectiveStandstills(
           AND s.id IN (SELECT e.session_id FROM progress_evidence e
                         WHERE e.organization_id = $1 AND e.progress_record_id = r.id
                           AND e.session_id IS NOT NULL
+                          AND e.kind IN ('check_result', 'instructor_rating')
                           AND (e.session_id = lc.session_id
                                OR e.recorded_at >= coalesce(lc.created_at, '-infinity'::timestamptz)))
         GROUP BY r.id, r.objective_code, r.status`,
