@@ -459,7 +459,7 @@ describe('session briefs', () => {
       });
       expect(response.status).toBe(400);
       expect(response.body.field).toBe('content.summary');
-      expect(response.body.detail).toContain('1 to 2000 characters');
+      expect(response.body.detail).toContain('at most 2000 characters');
     });
 
     it('rejects too many focus points', async () => {

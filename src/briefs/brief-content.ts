@@ -5,7 +5,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsString,
-  Length,
+  MaxLength,
   Matches,
   ValidateNested,
 } from 'class-validator';
@@ -22,8 +22,8 @@ export class BriefWarmUpQuestionContent {
   @ApiProperty({ minLength: 1, maxLength: BRIEF_LIMITS.questionLength })
   @Field()
   @IsString({ message: 'question must be a string' })
-  @Length(1, BRIEF_LIMITS.questionLength, {
-    message: `question must be 1 to ${BRIEF_LIMITS.questionLength} characters: shorten it`,
+  @MaxLength(BRIEF_LIMITS.questionLength, {
+    message: `question must be at most ${BRIEF_LIMITS.questionLength} characters: shorten it`,
   })
   @Matches(/\S/, { message: 'question must not be blank: write the question to ask' })
   question: string;
@@ -35,8 +35,8 @@ export class BriefWarmUpQuestionContent {
   })
   @Field({ description: 'The open misconception or objective that the question revisits.' })
   @IsString({ message: 'gap must be a string' })
-  @Length(1, BRIEF_LIMITS.gapLength, {
-    message: `gap must be 1 to ${BRIEF_LIMITS.gapLength} characters: name the misconception or objective`,
+  @MaxLength(BRIEF_LIMITS.gapLength, {
+    message: `gap must be at most ${BRIEF_LIMITS.gapLength} characters: name the misconception or objective`,
   })
   @Matches(/\S/, { message: 'gap must not be blank: name the misconception or objective' })
   gap: string;
@@ -48,8 +48,8 @@ export class BriefContent {
   @ApiProperty({ minLength: 1, maxLength: BRIEF_LIMITS.summaryLength })
   @Field()
   @IsString({ message: 'summary must be a string' })
-  @Length(1, BRIEF_LIMITS.summaryLength, {
-    message: `summary must be 1 to ${BRIEF_LIMITS.summaryLength} characters: shorten it`,
+  @MaxLength(BRIEF_LIMITS.summaryLength, {
+    message: `summary must be at most ${BRIEF_LIMITS.summaryLength} characters: shorten it`,
   })
   @Matches(/\S/, { message: 'summary must not be blank: write what the instructor should know' })
   summary: string;
@@ -65,9 +65,13 @@ export class BriefContent {
     message: `focusPoints must contain at most ${BRIEF_LIMITS.focusPoints} items: merge or drop some`,
   })
   @IsString({ each: true, message: 'each focusPoints item must be a string' })
-  @Length(1, BRIEF_LIMITS.focusPointLength, {
+  @MaxLength(BRIEF_LIMITS.focusPointLength, {
     each: true,
-    message: `each focusPoints item must be 1 to ${BRIEF_LIMITS.focusPointLength} characters`,
+    message: `each focusPoints item must be at most ${BRIEF_LIMITS.focusPointLength} characters`,
+  })
+  @Matches(/\S/, {
+    each: true,
+    message: 'each focusPoints item must not be blank: remove it or write it',
   })
   focusPoints: string[];
 
