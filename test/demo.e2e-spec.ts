@@ -92,9 +92,11 @@ describe('tutoring-day demo', () => {
       '### Next session',
       '### Brief for the next session',
       '**Warm-up questions**',
-      '## Across the organization',
-      '### Objectives skipped or not landing most',
-      '### At-risk students',
+      '## Operations dashboards',
+      '### Session volume, attendance and documentation',
+      '### Instructor consistency',
+      '### Curriculum items skipped or not landing',
+      '### Students at risk',
     ]) {
       expect(report).toContain(heading);
     }

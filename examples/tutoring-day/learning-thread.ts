@@ -78,7 +78,7 @@ export async function readLearningThread(
   options: ThreadOptions,
 ): Promise<StudentThread> {
   const { student } = options;
-  const coverage = await client.enrollmentCoverage(student.enrollmentId);
+  const before = await client.enrollmentCoverage(student.enrollmentId);
   const progress = (await client.studentProgress({ studentId: student.studentId })).filter(
     (record) => record.evidenceCount > 0 || record.override !== null,
   );
@@ -95,12 +95,14 @@ export async function readLearningThread(
         kind: 'instruction',
         title: 'New objectives',
         plannedMinutes: 20,
-        objectiveCodes: nextObjectives(coverage),
+        objectiveCodes: nextObjectives(before),
       },
       { kind: 'close', title: 'Check understanding', plannedMinutes: 5 },
     ],
     ...options.nextSlot,
   });
+  // Read again, so that the next session's objectives show as planned.
+  const coverage = await client.enrollmentCoverage(student.enrollmentId);
   const draft = await draftBrief(client, nextSession.id, options.timeoutMs);
   const brief = await client.approveSessionBrief(draft.id);
 

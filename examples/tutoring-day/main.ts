@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import { HiLinkClient } from '../../sdk/src';
 import { startLocalServer, StartedServer } from '../shared/local-server';
+import { addDays } from './schedule';
 import { formatSummaryTable, runTutoringDay } from './tutoring-day';
 
 const MAX_DIALOGUES = 30;
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
       sessionsPerStudent,
       outDir,
       timeZone,
-      date: tomorrow(timeZone),
+      // Weekly sessions that end a week before tomorrow, so the next ones fall tomorrow and the
+      // dashboards' default period, the last 30 days, holds the documented ones.
+      date: addDays(tomorrow(timeZone), -7 * sessionsPerStudent),
       log: (line) => process.stdout.write(`  ${line}\n`),
     });
     process.stdout.write(

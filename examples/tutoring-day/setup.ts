@@ -143,15 +143,29 @@ export interface SetupOptions {
   timeZone: string;
   /** The first day of sessions, YYYY-MM-DD. */
   date: string;
-  /** Sessions of each student; the dialogues are dealt out to students in turn. */
+  /** Sessions of each student; see dealDialogues. */
   sessionsPerStudent: number;
 }
 
-/** Deals `dialogues` out in turn to `ceil(length / perStudent)` students. */
+/** Outcomes from the student's best to worst, for dealing dialogues out. */
+const OUTCOME_ORDER = ['solved', 'solved_after_tutor_revealed_answer', 'not_solved'];
+
+/**
+ * Deals `dialogues` out to `ceil(length / perStudent)` students, `perStudent` each, sorted by
+ * annotated outcome: the first students get the solved dialogues and the last the unsolved
+ * ones, so that their progress and risk differ as real students' do.
+ */
 export function dealDialogues(dialogues: Dialogue[], perStudent: number): Dialogue[][] {
-  const studentCount = Math.ceil(dialogues.length / perStudent);
-  const hands: Dialogue[][] = Array.from({ length: studentCount }, () => []);
-  dialogues.forEach((dialogue, index) => hands[index % studentCount]!.push(dialogue));
+  const rank = (dialogue: Dialogue): number => {
+    const index = OUTCOME_ORDER.indexOf(dialogue.outcome);
+
+    return index === -1 ? OUTCOME_ORDER.length : index;
+  };
+  const sorted = [...dialogues].sort((a, b) => rank(a) - rank(b));
+  const hands: Dialogue[][] = [];
+  for (let start = 0; start < sorted.length; start += perStudent) {
+    hands.push(sorted.slice(start, start + perStudent));
+  }
 
   return hands;
 }

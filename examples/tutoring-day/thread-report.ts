@@ -15,6 +15,18 @@ export interface ThreadReportInput {
 const percent = (value: number | null | undefined): string =>
   value === null || value === undefined ? 'n/a' : `${Math.round(value * 100)}%`;
 
+/** Formats an instant as a wall-clock time in the session's time zone. */
+function localTime(instant: string, timeZone: string): string {
+  const text = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+
+  return `${text} ${timeZone}`;
+}
+
 function table(header: string[], rows: string[][]): string[] {
   if (rows.length === 0) {
     return ['None.', ''];
@@ -32,14 +44,16 @@ function coverageSection(thread: StudentThread): string[] {
   const { coverage } = thread;
   const touched = coverage.objectives.filter((objective) => objective.status !== 'not_started');
   const inPlan = coverage.objectives.filter((objective) => objective.planPosition !== null).length;
+  const outside = coverage.objectives.length - inPlan;
 
   return [
     '### Curriculum coverage',
     '',
-    `${coverage.sessionsDocumented} documented sessions; ${inPlan} objectives in the enrollment's plan. ` +
+    `${coverage.sessionsDocumented} documented sessions; ${inPlan} objectives in the enrollment's plan, ` +
+      `and ${outside} more that the sessions worked on outside it. Of all ${coverage.objectives.length}: ` +
       `${coverage.covered} covered, ${coverage.partiallyCovered} partially covered, ` +
       `${coverage.notLanding} not landing, ${coverage.skipped} skipped, ${coverage.planned} planned ` +
-      `for an upcoming session, ${coverage.notStarted} not started.`,
+      `for the next session, ${coverage.notStarted} not started.`,
     '',
     ...table(
       ['objective', 'status', 'sessions covered', 'checks correct', 'recap matches'],
@@ -113,7 +127,7 @@ function nextSessionSection(thread: StudentThread): string[] {
   return [
     '### Next session',
     '',
-    `\`${thread.nextSession.id}\`, ${thread.nextSession.scheduledStart} (${thread.nextSession.timeZone}), ` +
+    `\`${thread.nextSession.id}\`, ${localTime(thread.nextSession.scheduledStart, thread.nextSession.timeZone)}, ` +
       `planned objectives: ${planned.join(', ') || 'none'}.`,
     '',
   ];
@@ -170,45 +184,85 @@ function studentSection(thread: StudentThread, sessions: SessionSummary[]): stri
   ];
 }
 
+const number = (value: number | null | undefined, digits = 1): string =>
+  value === null || value === undefined ? 'n/a' : value.toFixed(digits);
+
 async function organizationSection(
   client: HiLinkClient,
   input: ThreadReportInput,
 ): Promise<string[]> {
-  const gaps = await client.coverageGaps({
-    from: `${input.period.from}T00:00:00Z`,
-    to: `${input.period.to}T00:00:00Z`,
-  });
-  const atRisk = await client.atRiskStudents({ first: 50 });
+  const period = { from: input.period.from, to: input.period.to };
+  const volume = await client.sessionVolumeDashboard({ ...period, interval: 'week' });
+  const instructors = await client.instructorConsistencyDashboard(period);
+  const gaps = await client.curriculumGapsDashboard({ ...period, limit: 10 });
+  const atRisk = await client.atRiskStudentsDashboard(period);
+  const { totals } = volume;
 
   return [
-    '## Across the organization',
+    `## Operations dashboards, ${volume.period.from} to ${volume.period.to}`,
     '',
-    '### Objectives skipped or not landing most',
+    '### Session volume, attendance and documentation',
+    '',
+    `${totals.sessions} sessions: ${totals.documentedSessions} documented, ${totals.openSessions} scheduled or live, ` +
+      `${totals.cancelledSessions} cancelled. Attendance ${percent(totals.attendanceRate)} ` +
+      `(${totals.attendedStudents} of ${totals.expectedStudents} expected students); ` +
+      `documentation ${percent(totals.documentationRate)}.`,
+    '',
+    ...table(
+      ['week of', 'sessions', 'documented', 'attendance'],
+      volume.series.map((point) => [
+        point.start,
+        String(point.sessions),
+        String(point.documentedSessions),
+        percent(point.attendanceRate),
+      ]),
+    ),
+    '### Instructor consistency',
+    '',
+    ...table(
+      [
+        'instructor',
+        'sessions',
+        'recap approval delay (s), mean ± sd',
+        'participation',
+        'coverage',
+        'checks correct',
+      ],
+      instructors.instructors.map((row) => [
+        row.instructorName,
+        String(row.sessions),
+        `${number(row.recapApprovalDelaySeconds.mean)} ± ${number(row.recapApprovalDelaySeconds.stdDev)}`,
+        `${number(row.participationScore.mean)} ± ${number(row.participationScore.stdDev)}`,
+        `${percent(row.coverageShare.mean)} ± ${percent(row.coverageShare.stdDev)}`,
+        `${percent(row.correctShare.mean)} ± ${percent(row.correctShare.stdDev)}`,
+      ]),
+    ),
+    '### Curriculum items skipped or not landing',
     '',
     ...table(
       ['objective', 'sessions', 'skipped', 'not landing', 'gap share', 'checks correct'],
-      gaps
-        .slice(0, 10)
-        .map((gap) => [
-          `${gap.objectiveCode} ${gap.objectiveTitle}`,
-          String(gap.occurrences),
-          String(gap.skippedCount),
-          String(gap.notLandingCount),
-          percent(gap.gapShare),
-          percent(gap.correctShare),
-        ]),
+      gaps.objectives.map((gap) => [
+        `${gap.objectiveCode} ${gap.objectiveTitle}`,
+        String(gap.occurrences),
+        String(gap.skippedCount),
+        String(gap.notLandingCount),
+        percent(gap.gapShare),
+        percent(gap.correctShare),
+      ]),
     ),
-    '### At-risk students',
+    '### Students at risk',
+    '',
+    `${atRisk.atRiskStudents} of ${atRisk.studentsInPeriod} students with sessions in the period.`,
     '',
     ...table(
       ['student', 'level', 'score', 'factors'],
-      atRisk.nodes.map((row) => [
+      atRisk.students.map((row) => [
         row.studentName,
         row.level,
         row.score.toFixed(2),
-        row.signals
-          .filter((signal) => signal.score > 0)
-          .map((signal) => signal.kind)
+        row.factors
+          .filter((factor) => factor.score > 0)
+          .map((factor) => `${factor.kind} (${factor.score.toFixed(2)})`)
           .join(', '),
       ]),
     ),
