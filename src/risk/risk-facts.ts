@@ -143,6 +143,10 @@ export async function readObjectiveStandstills(
   organizationId: string,
   studentId: string,
 ): Promise<ObjectiveStandstill[]> {
+  // The lateral subquery reads each record's evidence sessions, which are then read by primary
+  // key. PostgreSQL 15 does not turn `s.id IN (subquery on r and lc)` in the join condition into a
+  // semi-join, because it refers to the left-joined last_change, so that form runs the subquery
+  // once per documented session of the organization.
   const rows: { objective_code: string; status: string; session_ids: string[] }[] =
     await manager.query(
       `WITH records AS (
@@ -158,13 +162,14 @@ export async function readObjectiveStandstills(
               array_agg(s.id ORDER BY coalesce(s.actual_start, s.scheduled_start), s.id) AS session_ids
          FROM records r
          LEFT JOIN last_change lc ON lc.progress_record_id = r.id
-         JOIN sessions s ON s.organization_id = $1 AND s.status = 'documented'
-          AND s.id IN (SELECT e.session_id FROM progress_evidence e
-                        WHERE e.organization_id = $1 AND e.progress_record_id = r.id
-                          AND e.session_id IS NOT NULL
-                          AND e.kind IN ('check_result', 'instructor_rating')
-                          AND (e.session_id = lc.session_id
-                               OR e.recorded_at >= coalesce(lc.created_at, '-infinity'::timestamptz)))
+         CROSS JOIN LATERAL (
+           SELECT DISTINCT e.session_id FROM progress_evidence e
+            WHERE e.organization_id = $1 AND e.progress_record_id = r.id
+              AND e.session_id IS NOT NULL
+              AND e.kind IN ('check_result', 'instructor_rating')
+              AND (e.session_id = lc.session_id
+                   OR e.recorded_at >= coalesce(lc.created_at, '-infinity'::timestamptz))) ev
+         JOIN sessions s ON s.id = ev.session_id AND s.organization_id = $1 AND s.status = 'documented'
         GROUP BY r.id, r.objective_code, r.status`,
       [organizationId, studentId],
     );

@@ -18,6 +18,7 @@ import { SessionBriefs1764800015000 } from './1764800015000-session-briefs';
 import { DashboardRollups1764800016000 } from './1764800016000-dashboard-rollups';
 import { Webhooks1764800017000 } from './1764800017000-webhooks';
 import { SessionChat1764800018000 } from './1764800018000-session-chat';
+import { PostSessionIndexes1764800019000 } from './1764800019000-post-session-indexes';
 import { ParentUpdateUsage1764800020000 } from './1764800020000-parent-update-usage';
 
 /** Every migration, in the order it applies. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   DashboardRollups1764800016000,
   Webhooks1764800017000,
   SessionChat1764800018000,
+  PostSessionIndexes1764800019000,
   ParentUpdateUsage1764800020000,
 ];
