@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { OrganizationsService } from '../src/organizations/organizations.service';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('organizations and API keys', () => {
@@ -119,7 +121,10 @@ describe('organizations and API keys', () => {
 
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('BAD_USER_INPUT');
-    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'scopes']);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'name',
+      'scopes',
+    ]);
   });
 
   it('rejects malformed JSON as bad input', async () => {
@@ -136,7 +141,8 @@ describe('organizations and API keys', () => {
   it('keeps tenants apart', async () => {
     const other = await t.createOrganization();
     const keys = await t.http.get('/v1/api-keys').set('authorization', `Bearer ${other.adminKey}`);
-    const ownKeyId = (await t.http.get('/v1/api-keys').set('authorization', `Bearer ${t.adminKey}`)).body[0].id;
+    const ownKeyId = (await t.http.get('/v1/api-keys').set('authorization', `Bearer ${t.adminKey}`))
+      .body[0].id;
     const foreignRevoke = await t.http
       .post(`/v1/api-keys/${ownKeyId}/revoke`)
       .set('authorization', `Bearer ${other.adminKey}`);
@@ -162,5 +168,30 @@ describe('organizations and API keys', () => {
 
     expect(response.status).toBe(200);
     expect(response.body.database.status).toBe('up');
+  });
+});
+
+describe('first start', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('creates one platform organization when replicas start together', async () => {
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query('DELETE FROM organizations');
+    const organizations = t.app.get(OrganizationsService);
+    const results = await Promise.all([organizations.bootstrap(), organizations.bootstrap()]);
+    const rows: { count: string }[] = await dataSource.query(
+      'SELECT count(*) AS count FROM organizations',
+    );
+
+    expect(results.filter((result) => result !== undefined)).toHaveLength(1);
+    expect(Number(rows[0]!.count)).toBe(1);
   });
 });

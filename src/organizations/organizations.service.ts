@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error';
 import { RequestContext } from '../common/request-context';
 import { ApiKeysService } from './api-keys.service';
@@ -45,19 +45,26 @@ export class OrganizationsService {
    * so the caller can print the key once. Returns undefined when any organization exists.
    */
   async bootstrap(): Promise<CreatedOrganization | undefined> {
-    const count = await this.dataSource.getRepository(Organization).count();
-    if (count > 0) {
-      return undefined;
-    }
+    return this.dataSource.transaction(async (manager) => {
+      // Replicas that start together on an empty database take turns, so only one creates it.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('hilink:bootstrap'))`);
+      if ((await manager.count(Organization)) > 0) {
+        return undefined;
+      }
 
-    return this.createWithAdminKey({ name: 'Default organization' }, true);
+      return this.createWithAdminKey({ name: 'Default organization' }, true, manager);
+    });
   }
 
   private createWithAdminKey(
     input: CreateOrganizationInput,
     isPlatform: boolean,
+    outer?: EntityManager,
   ): Promise<CreatedOrganization> {
-    return this.dataSource.transaction(async (manager) => {
+    const run = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> =>
+      outer ? work(outer) : this.dataSource.transaction(work);
+
+    return run(async (manager) => {
       const organization = await manager.save(
         manager.create(Organization, { name: input.name, timeZone: input.timeZone ?? 'UTC', isPlatform }),
       );
