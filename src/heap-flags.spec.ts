@@ -2,11 +2,11 @@ import { heapFlagIsExplicit } from './heap-flags';
 
 describe('heapFlagIsExplicit', () => {
   it('finds the flag on the command line', () => {
-    expect(heapFlagIsExplicit(['--no-optimize-for-size'], undefined)).toBe(true);
+    expect(heapFlagIsExplicit(['--heap-growing-percent=50'], undefined)).toBe(true);
   });
 
   it('finds the flag in NODE_OPTIONS', () => {
-    expect(heapFlagIsExplicit([], '--enable-source-maps --optimize_for_size')).toBe(true);
+    expect(heapFlagIsExplicit([], '--enable-source-maps --heap_growing_percent=10')).toBe(true);
   });
 
   it('ignores other flags', () => {

@@ -1,6 +1,6 @@
-const SIZE_FLAG = /^--(no-)?optimize[-_]for[-_]size$/;
+const GROWING_FLAG = /^--heap[-_]growing[-_]percent(=|$)/;
 
-/** Checks whether the command line or NODE_OPTIONS already sets V8's `--optimize-for-size`. */
+/** Checks whether the command line or NODE_OPTIONS already sets V8's `--heap-growing-percent`. */
 export function heapFlagIsExplicit(execArgv: string[], nodeOptions: string | undefined): boolean {
-  return [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((arg) => SIZE_FLAG.test(arg));
+  return [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((arg) => GROWING_FLAG.test(arg));
 }
