@@ -69,8 +69,8 @@ function escapeHtml(text: string): string {
 
 /**
  * Starts the partner's web server on 127.0.0.1. `GET /lesson` joins the student to the session
- * (a fresh participant token per page view, never stored) and serves a page that embeds the
- * HiLink widget with it; the HiLink API key stays on this server.
+ * for a fresh participant token per page view, never stored. It serves a page that embeds the
+ * HiLink widget with that token. The HiLink API key stays on this server.
  */
 export async function startPartnerServer(
   client: HiLinkClient,

@@ -15,7 +15,7 @@ export interface SpeechResult {
 export interface BridgeOptions {
   /** Prefix of the client segment ids, unique per stream, so two streams never collide. */
   streamId: string;
-  /** Longest wait before buffered results are posted, in ms. Default 500. */
+  /** Maximum wait before buffered results are posted, in ms. Default 500. */
   flushMs?: number;
   /** Results per request, at most the API's batch limit. Default 100. */
   maxBatch?: number;
@@ -24,8 +24,8 @@ export interface BridgeOptions {
 /**
  * Posts a speech-to-text stream to a session's transcript in batches. Each utterance keeps one
  * client segment id, so its interim results replace each other and the final one replaces them
- * all, and a batch that failed is sent again unchanged: the ids make resending safe, so a
- * network error loses nothing.
+ * all. A batch that failed is sent again unchanged. The ids make resending safe, so a network
+ * error loses nothing.
  */
 export class TranscriptionBridge {
   private readonly pending = new Map<string, TranscriptSegmentInput>();
