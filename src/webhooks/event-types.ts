@@ -48,6 +48,11 @@ export function describePatternProblem(pattern: string): string | undefined {
     return `"${pattern}" is not an event type or pattern: expected a type such as session.started, an area such as session.*, or *`;
   }
   if (!KNOWN_TYPES.some((type) => patternMatches(pattern, type))) {
+    const area = pattern.split('.')[0];
+    const inArea = KNOWN_TYPES.filter((type) => type.startsWith(`${area}.`));
+    if (inArea.length > 0) {
+      return `"${pattern}" matches no event type: the ${area} types are ${inArea.join(', ')}, or use ${area}.*`;
+    }
     const areas = [...new Set(KNOWN_TYPES.map((type) => type.split('.')[0]))].join(', ');
 
     return `"${pattern}" matches no event type: known areas are ${areas}; GET /v1/webhooks/event-types lists every type`;

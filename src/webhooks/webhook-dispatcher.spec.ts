@@ -25,6 +25,9 @@ describe('event type patterns', () => {
     expect(describePatternProblem('lesson.*')).toMatch(/matches no event type/);
     expect(describePatternProblem('Session.Ended')).toMatch(/not an event type or pattern/);
     expect(describePatternProblem('parent_update.*')).toBeUndefined();
+    expect(describePatternProblem('parent_update.sent')).toMatch(
+      /the parent_update types are parent_update\.drafted, .*parent_update\.failed, or use parent_update\.\*/,
+    );
   });
 });
 
