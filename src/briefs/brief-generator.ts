@@ -6,7 +6,7 @@ import { AiProvider, AiProviderError, BriefInput, BriefResult } from '../ai/ai-p
 import { JobHandler, JobRunContext, NonRetryableJobError } from '../jobs/job-handler';
 import { Job, JobData } from '../jobs/job.entity';
 import { JobsService } from '../jobs/jobs.service';
-import { recordDomainEvent } from '../parent-updates/domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { RECAP_AI_PROVIDER } from '../recaps/recap-provider';
 import { Session } from '../sessions/session.entity';
 import { buildBriefInput } from './brief-input-builder';

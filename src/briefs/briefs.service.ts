@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, paginate } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { Job } from '../jobs/job.entity';
-import { recordDomainEvent } from '../parent-updates/domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { actorOf } from '../recaps/recap-actor';
 import { Session } from '../sessions/session.entity';
 import { SessionErrors } from '../sessions/sessions.errors';

@@ -28,7 +28,7 @@ import { ProgressRecord } from '../progress/progress-record.entity';
 import { ProgressEvidence } from '../progress/progress-evidence.entity';
 import { ProgressChange } from '../progress/progress-change.entity';
 import { SessionObjectiveCoverage } from '../progress/session-objective-coverage.entity';
-import { DomainEvent } from '../parent-updates/domain-event.entity';
+import { DomainEvent } from '../webhooks/domain-event.entity';
 import { ParentUpdateVersion } from '../parent-updates/parent-update-version.entity';
 import { ParentUpdate, ParentUpdateDelivery } from '../parent-updates/parent-update.entity';
 import { ReminderSettings, SessionReminder } from '../reminders/reminder.entity';

@@ -5,7 +5,7 @@ import { JobHandler, NonRetryableJobError } from '../jobs/job-handler';
 import { toStoredError } from '../jobs/job-store';
 import { Job, JobData } from '../jobs/job.entity';
 import { JobsService } from '../jobs/jobs.service';
-import { recordDomainEvent } from './domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { MailDeliveryError, Mailer } from './mailer';
 import { PARENT_UPDATE_DELIVER_JOB, SMTP_NOT_CONFIGURED } from './parent-update-limits';
 import { ParentUpdate, ParentUpdateDelivery } from './parent-update.entity';

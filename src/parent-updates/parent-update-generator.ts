@@ -7,7 +7,7 @@ import {
   ParentUpdateInput,
   ParentUpdateResult,
 } from '../ai/ai-provider';
-import { recordDomainEvent } from './domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { RequestContext, systemContext } from '../common/request-context';
 import { JobHandler, JobRunContext, NonRetryableJobError } from '../jobs/job-handler';
 import { Job, JobData } from '../jobs/job.entity';

@@ -7,7 +7,7 @@ import { createRecapProvider, RECAP_AI_PROVIDER } from '../recaps/recap-provider
 import { RecapsModule } from '../recaps/recaps.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StudentsModule } from '../students/students.module';
-import { DomainEvent } from './domain-event.entity';
+import { DomainEvent } from '../webhooks/domain-event.entity';
 import { Mailer } from './mailer';
 import { ParentUpdateDeliveryWorker } from './parent-update-delivery.worker';
 import { ParentUpdateGenerator } from './parent-update-generator';

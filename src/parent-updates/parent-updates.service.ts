@@ -6,7 +6,7 @@ import { RequestContext } from '../common/request-context';
 import { JobsService } from '../jobs/jobs.service';
 import { actorOf } from '../recaps/recap-actor';
 import { GuardiansService } from '../students/guardians.service';
-import { recordDomainEvent } from './domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { EditParentUpdateInput, RejectParentUpdateInput } from './dto/parent-update.input';
 import { Mailer } from './mailer';
 import { assertReviewerOf } from './parent-update-access';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
-import { recordDomainEvent } from '../parent-updates/domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { RequestContext } from '../common/request-context';
 import { Objective } from '../curricula/objective.entity';
 import { Enrollment } from '../enrollments/enrollment.entity';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { instanceToPlain } from 'class-transformer';
 import { DataSource, EntityManager } from 'typeorm';
-import { recordDomainEvent } from '../parent-updates/domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { RequestContext } from '../common/request-context';
 import { JobsService } from '../jobs/jobs.service';
 import { queueParentUpdateGeneration } from '../parent-updates/parent-update-queue';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { RecapResult } from '../ai/ai-provider';
 import { Page, PageRequest, paginate } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
-import { recordDomainEvent } from '../parent-updates/domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { toStoredError } from '../jobs/job-store';
 import { JobsService } from '../jobs/jobs.service';
 import { Session } from '../sessions/session.entity';

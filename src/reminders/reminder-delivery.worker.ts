@@ -5,7 +5,7 @@ import { JobHandler, NonRetryableJobError } from '../jobs/job-handler';
 import { toStoredError } from '../jobs/job-store';
 import { Job, JobData } from '../jobs/job.entity';
 import { JobsService } from '../jobs/jobs.service';
-import { recordDomainEvent } from '../parent-updates/domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { MailDeliveryError, Mailer } from '../parent-updates/mailer';
 import { Session } from '../sessions/session.entity';
 import { formatLocalTime } from './reminder-time';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
-import { recordDomainEvent } from '../parent-updates/domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { Session } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { RiskAssessment, RiskLevelChange } from './risk-assessment.entity';

@@ -23,7 +23,7 @@ import { parseSchedule } from './session-schedule';
 import { Session, SessionEnrollment, SessionStatus } from './session.entity';
 import { SessionAction, SessionErrors } from './sessions.errors';
 import { runAfterCommit } from '../common/after-commit';
-import { recordDomainEvent } from '../parent-updates/domain-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 
 /** A session with everything that hangs off it. */
 export interface SessionWithRelations {

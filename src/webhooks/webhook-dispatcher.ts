@@ -8,7 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { recordDomainEvent } from '../parent-updates/domain-events';
+import { recordDomainEvent } from './domain-events';
 import { WebhookSecrets } from './webhook-secrets';
 import { AttemptResult, sendWebhook } from './webhook-sender';
 import { signatureHeaders } from './webhook-signature';
