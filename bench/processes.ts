@@ -47,8 +47,8 @@ export async function startHilink(databaseUrl: string): Promise<HilinkServer> {
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
       AI_PROVIDER: 'local',
-      // The load runs send thousands of requests per second with one key, which is what the
-      // per-key limit exists to refuse; the paths are measured without it.
+      // The load runs send thousands of requests per second with one key. The per-key limit
+      // exists to reject such traffic, so the paths are measured without it.
       RATE_LIMIT_API_KEY_PER_MINUTE: '0',
       RATE_LIMIT_PARTICIPANT_PER_MINUTE: '0',
     },

@@ -2,7 +2,7 @@ import { HiLinkClient, HiLinkError } from '../sdk/src';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | Error;
 
-/** A fetch that answers from a script and records each call's operation. */
+/** Returns a fetch that responds from a script and records each call's operation. */
 function scriptedFetch(replies: Reply[]): { fetch: typeof fetch; calls: string[] } {
   const calls: string[] = [];
   const fetchImpl = (async (_url: string, init: RequestInit) => {

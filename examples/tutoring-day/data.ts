@@ -70,7 +70,7 @@ export function loadCurriculum(): CurriculumFile {
   return { document, name: parsed.name, licenseNotice: parsed.licenseNotice, items: parsed.items };
 }
 
-/** The last number written in `text`, such as 1440 in "so the total is $1,440." */
+/** Returns the last number written in `text`, such as 1440 in "so the total is $1,440." */
 export function lastNumber(text: string): number | null {
   const numbers = text.match(/-?\d[\d,]*(?:\.\d+)?/g);
   const last = numbers?.at(-1);

@@ -10,7 +10,7 @@ import {
 import { Slot } from './schedule';
 import { EnrolledStudent } from './setup';
 
-/** What HiLink knows about one student after their sessions, and the next session ahead. */
+/** The learning thread of one student after their sessions, with the next session. */
 export interface StudentThread {
   student: EnrolledStudent;
   coverage: EnrollmentCoverageQuery['enrollmentCoverage'];
@@ -59,7 +59,7 @@ async function draftBrief(
   }
 }
 
-/** The planned objectives of the next session: the first ones of the plan not yet covered. */
+/** Returns the objectives to plan for the next session: the first ones of the plan not yet covered. */
 function nextObjectives(coverage: StudentThread['coverage'], count = 2): string[] {
   return coverage.objectives
     .filter((objective) => objective.status !== 'covered')

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       outDir,
       timeZone,
       // Weekly sessions that end a week before tomorrow, so the next ones fall tomorrow and the
-      // dashboards' default period, the last 30 days, holds the documented ones.
+      // dashboards' default period, the last 30 days, contains the documented ones.
       date: addDays(tomorrow(timeZone), -7 * sessionsPerStudent),
       log: (line) => process.stdout.write(`  ${line}\n`),
     });

@@ -189,8 +189,13 @@ export function formatSummaryTable(sessions: SessionSummary[]): string {
     'recap',
     'seconds',
   ];
-  const check = (correct: boolean | null): string =>
-    correct === null ? 'none' : correct ? 'correct' : 'incorrect';
+  const check = (correct: boolean | null): string => {
+    if (correct === null) {
+      return 'none';
+    }
+
+    return correct ? 'correct' : 'incorrect';
+  };
   const rows = sessions.map((row) => [
     row.studentName,
     String(row.sessionNumber),

@@ -7,7 +7,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export interface ReceiverOptions {
   /** The subscription's `whsec_…` secret; a function, so that a rotation can swap it. */
   secret: () => string;
-  /** Handles one new event. A thrown error answers 500, so HiLink sends the event again. */
+  /** Handles one new event. A thrown error returns 500, so HiLink sends the event again. */
   onEvent: (event: HiLinkWebhookEvent) => void | Promise<void>;
   /** How many event ids to remember for de-duplication. Default 10,000. */
   remember?: number;
@@ -56,9 +56,9 @@ function answer(response: ServerResponse, status: number, text: string): void {
 }
 
 /**
- * Returns a request listener that verifies each webhook on its raw body, hands every event to
- * `onEvent` once, and answers a repeat of a handled `webhook-id` with 200 without handling it
- * again. Events with the same id that arrive while the first is still being handled wait for it.
+ * Returns a request listener that verifies each webhook on its raw body and hands every event
+ * to `onEvent` once. A repeat of a handled `webhook-id` gets 200 without being handled again,
+ * and one that arrives while the first is still being handled waits for it.
  */
 export function createWebhookReceiver(options: ReceiverOptions): RequestListener {
   const handled = new RecentIds(options.remember ?? 10_000);

@@ -27,21 +27,21 @@ export interface HiLinkClientOptions {
    */
   webSocket?: WebSocketConstructor;
   /**
-   * Retries of refused and failed requests, or `false` for none. A request refused with 429 is
-   * retried after its `Retry-After`, whatever the operation, because the server refused it
+   * Retries of rejected and failed requests, or `false` for none. A request rejected with 429 is
+   * retried after its `Retry-After`, whatever the operation, because the server rejected it
    * before running it. Queries are also retried after a network error, a timeout or a 502, 503
-   * or 504, with exponential backoff and jitter; mutations are not, since they may have run.
+   * or 504, with exponential backoff and jitter. Mutations are not, because they may have run.
    */
   retry?: RetryOptions | false;
 }
 
-/** How `HiLinkClient` retries; every field is optional. */
+/** Retry settings of `HiLinkClient`. Every field is optional. */
 export interface RetryOptions {
   /** Attempts per call, the first included. Default 3. */
   maxAttempts?: number;
   /** Delay before the first retry without `Retry-After`, doubled per retry, in ms. Default 250. */
   baseDelayMs?: number;
-  /** The longest wait before one retry, `Retry-After` included, in ms. Default 10,000. */
+  /** Maximum wait before one retry, `Retry-After` included, in ms. Default 10,000. */
   maxDelayMs?: number;
 }
 
@@ -227,7 +227,7 @@ export class HiLinkClient extends HiLinkOperations {
     }
   }
 
-  /** A failure without a usable answer is retried when the request surely did not run, or is a query. */
+  /** Checks whether a failure without a usable response may be retried: a 429, or a transient failure of a query. */
   private mayRetry(error: unknown, mutation: boolean): boolean {
     if (!(error instanceof HiLinkError)) {
       return false;

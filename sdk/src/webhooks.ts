@@ -18,7 +18,7 @@ export interface VerifyWebhookOptions {
   now?: number;
 }
 
-/** Why a webhook request was rejected; `reason` is stable for logs and metrics. */
+/** The error of a rejected webhook request. Its `reason` is stable for logs and metrics. */
 export class HiLinkWebhookError extends Error {
   constructor(
     message: string,

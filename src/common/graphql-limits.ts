@@ -28,7 +28,7 @@ function unwrapsToList(type: GraphQLOutputType): boolean {
   return isListType(inner);
 }
 
-/** The page size a field asks for with `first` or `limit`: the literal, or 100 for a variable. */
+/** Returns the page size a field requests with `first` or `limit`: the literal, or 100 for a variable. */
 function pageSize(field: FieldNode): number | undefined {
   const argument = field.arguments?.find(
     (arg) => arg.name.value === 'first' || arg.name.value === 'limit',
@@ -133,7 +133,7 @@ function measure(context: ValidationContext, operation: OperationDefinitionNode)
   return walk(operation.selectionSet, rootType, 1, 0, new Set());
 }
 
-/** A validation rule that refuses operations deeper than MAX_QUERY_DEPTH or costlier than MAX_QUERY_COST. */
+/** Reports operations deeper than MAX_QUERY_DEPTH or costlier than MAX_QUERY_COST as validation errors. */
 export function queryLimitsRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(operation) {

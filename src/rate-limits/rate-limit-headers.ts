@@ -4,7 +4,7 @@ import { WINDOW_MS } from './rate-limiter';
 
 /**
  * Adds the RateLimit header fields of the IETF HTTP API draft to every limited response, and
- * Retry-After with status 429 to a refused one. GraphQL answers a refused request with errors
+ * Retry-After with status 429 to a rejected one. GraphQL returns the errors of a rejected request
  * in a 200 body, so the status is set here for both API surfaces.
  */
 export function setRateLimitHeaders(request: AuthenticatedRequest, reply: FastifyReply): void {

@@ -8,7 +8,7 @@ export const WINDOW_MS = 60_000;
 /** Counter failures in Redis are logged at the first one and then once per this many ms. */
 const ERROR_LOG_INTERVAL_MS = 60_000;
 
-/** Where one request stands against its credential's limit, for the RateLimit headers. */
+/** The count of one request against its credential's limit, for the RateLimit headers. */
 export interface RateLimitState {
   limit: number;
   remaining: number;
@@ -109,7 +109,7 @@ export class RateLimiter implements OnApplicationShutdown {
       : new MemoryCounter();
   }
 
-  /** The limit per minute of a credential kind; 0 means unlimited. */
+  /** Returns the limit per minute of a credential kind, or 0 when it is unlimited. */
   limitFor(kind: CredentialKind): number {
     return kind === 'api_key'
       ? this.config.rateLimits.apiKeyPerMinute
@@ -156,13 +156,13 @@ export class RateLimiter implements OnApplicationShutdown {
   }
 }
 
-/** The error of a request over its credential's limit. */
+/** Builds the error of a request over its credential's limit. */
 export function rateLimitExceeded(kind: CredentialKind, state: RateLimitState): AppError {
-  const who = kind === 'api_key' ? 'API key' : 'participant token';
+  const credential = kind === 'api_key' ? 'API key' : 'participant token';
 
   return new AppError(
     ErrorCode.TooManyRequests,
-    `This ${who} sent more than ${state.limit} requests this minute. Retry after ${state.resetSeconds} seconds, ` +
+    `This ${credential} sent more than ${state.limit} requests this minute. Retry after ${state.resetSeconds} seconds, ` +
       'spread requests out, or batch them (for example with the batch endpoints of transcripts and events).',
     {
       reason: 'RATE_LIMITED',

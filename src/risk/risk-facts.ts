@@ -57,7 +57,7 @@ export async function readStudentSessionFacts(
     where: { organizationId, sessionId: In(ids) },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
-  // One after another: the manager holds one transaction's connection, which runs one query at a time.
+  // One after another, because the manager uses one transaction's connection, which runs one query at a time.
   const counts = await readActivityCounts(manager, organizationId, ids);
   const timelines = await readTimelines(manager, organizationId, ids);
   const answers = await readCheckAnswers(manager, organizationId, studentId, ids);

@@ -254,7 +254,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   ): Promise<void> {
     const succeeded = result.outcome === 'succeeded';
     // The subscription row is locked first, in the order a deletion of the subscription takes
-    // its locks (subscription, then deliveries), so the two never deadlock.
+    // its locks (subscription, then deliveries), so the two do not deadlock each other.
     const subscription = await updateReturning<{ id: string }>(
       manager,
       succeeded
@@ -300,8 +300,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const windowEnd =
       new Date(delivery.window_started_at).getTime() +
       this.config.webhooks.retryWindowSeconds * 1000;
-    const gone = result.statusCode === 410;
-    const dead = gone || nextAttemptAt.getTime() > windowEnd;
+    const targetGone = result.statusCode === 410;
+    const dead = targetGone || nextAttemptAt.getTime() > windowEnd;
     const updated = await manager.update(WebhookDelivery, claimed, {
       status: dead ? 'dead' : 'pending',
       nextAttemptAt,
@@ -326,7 +326,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       dead ? 'Webhook delivery dead-lettered' : 'Webhook delivery failed; it will be retried',
     );
     if (dead) {
-      await this.disableIfFailing(manager, delivery, gone);
+      await this.disableIfFailing(manager, delivery, targetGone);
     }
   }
 
@@ -336,15 +336,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /**
-   * Disables a subscription whose target answered 410 Gone, or to which no delivery succeeded
+   * Disables a subscription whose target responded 410 Gone, or to which no delivery succeeded
    * during the whole retry window of this dead-lettered one.
    */
   private async disableIfFailing(
     manager: EntityManager,
     delivery: ClaimedDelivery,
-    gone: boolean,
+    targetGone: boolean,
   ): Promise<void> {
-    const reason = gone
+    const reason = targetGone
       ? 'The target answered 410 Gone.'
       : `Every delivery attempt failed for ${this.config.webhooks.retryWindowSeconds} seconds.`;
     const rows = await updateReturning<{ id: string }>(
@@ -354,7 +354,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         WHERE id = $1 AND status <> 'disabled'
           AND ($4 OR last_success_at IS NULL OR last_success_at < $2)
         RETURNING id`,
-      [delivery.subscription_id, delivery.window_started_at, reason, gone],
+      [delivery.subscription_id, delivery.window_started_at, reason, targetGone],
     );
     if (rows.length === 0) {
       return;

@@ -1,7 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 
-/** How the receiver answers one request. */
+/** The response of the receiver to one request. */
 export type ReceiverBehaviour =
   | { kind: 'accept' }
   | { kind: 'fail'; status: number }
@@ -12,14 +12,14 @@ export type ReceiverBehaviour =
 export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   body: string;
-  /** What the receiver answered. */
+  /** The kind of response the receiver sent. */
   behaviour: ReceiverBehaviour['kind'];
   receivedAt: number;
 }
 
 export interface WebhookReceiver {
   url: string;
-  /** Every request, in arrival order, whatever the answer. */
+  /** Every request, in arrival order, whatever the response. */
   requests: ReceivedRequest[];
   /** Requests that got a 2xx answer. */
   accepted(): ReceivedRequest[];
@@ -30,7 +30,7 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-/** An HTTP server on 127.0.0.1 that records webhook requests and fails, hangs or accepts them. */
+/** Starts an HTTP server on 127.0.0.1 that records webhook requests and fails, hangs or accepts them. */
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const requests: ReceivedRequest[] = [];
   const queue: ReceiverBehaviour[] = [];

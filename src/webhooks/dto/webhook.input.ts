@@ -21,10 +21,10 @@ export const WEBHOOK_LIMITS = {
   urlLength: 2048,
   descriptionLength: 500,
   eventTypes: 50,
-  /** Longest overlap in which the previous secret still signs, in seconds (7 days). */
+  /** Maximum overlap in which the previous secret still signs, in seconds (7 days). */
   maxOverlapSeconds: 7 * 86400,
   defaultOverlapSeconds: 86400,
-  /** Longest time range of one replay, in days. */
+  /** Maximum time range of one replay, in days. */
   replayDays: 31,
 };
 
