@@ -19,9 +19,24 @@ import { activityChangeEvent, activityView, revealsKey } from './activity-view';
 import { Activity, CloseReason, MAX_ACTIVITIES_PER_SESSION } from './activity.entity';
 import { CreateActivityInput } from './dto/create-activity.input';
 import { ResultsPublisher } from './results-publisher';
+import { ActivityResultsReader } from './activity-results-reader';
+import { recordDomainEvent } from '../webhooks/domain-events';
 
 /** Session statuses in which activities may be created. */
 const PLANNABLE_STATUSES = ['scheduled', 'live'];
+
+/** The fields of an activity that its webhook events carry. */
+function activityEventData(activity: Activity): Record<string, unknown> {
+  return {
+    sessionId: activity.sessionId,
+    activityId: activity.id,
+    kind: activity.kind,
+    questionType: activity.questionType,
+    prompt: activity.prompt,
+    objectiveCode: activity.objectiveCode,
+    anonymous: activity.anonymous,
+  };
+}
 
 /** The lifecycle of polls and checks: create, open, close (by hand or by time limit), read. */
 @Injectable()
@@ -38,6 +53,7 @@ export class ActivitiesService implements OnModuleInit {
     private readonly realtime: RealtimeEvents,
     private readonly alertRules: ActivityAlertRules,
     private readonly results: ResultsPublisher,
+    private readonly resultsReader: ActivityResultsReader,
   ) {}
 
   onModuleInit(): void {
@@ -200,6 +216,11 @@ export class ActivitiesService implements OnModuleInit {
           runAt: locked.closesAt,
         });
       }
+      await recordDomainEvent(manager, ctx.organizationId, 'activity.opened', {
+        ...activityEventData(locked),
+        opensAt: locked.opensAt.toISOString(),
+        closesAt: locked.closesAt?.toISOString() ?? null,
+      });
 
       return locked;
     });
@@ -320,6 +341,18 @@ export class ActivitiesService implements OnModuleInit {
         { status: 'closed', closedAt: activity.closedAt, closeReason: reason },
       );
       const alerts = await this.alertRules.onClose(manager, ctx, activity);
+      // Texts stay out of an anonymous activity's event, since a free answer can name its author.
+      const results = await this.resultsReader.summarize(
+        activity,
+        { revealKey: true, includeTexts: !activity.anonymous },
+        manager,
+      );
+      await recordDomainEvent(manager, ctx.organizationId, 'activity.closed', {
+        ...activityEventData(activity),
+        closedAt: activity.closedAt.toISOString(),
+        closeReason: reason,
+        results: { ...results },
+      });
 
       return { activity, alerts };
     });

@@ -19,6 +19,7 @@ import { Activity } from './activity.entity';
 import { ActivityResponseInput } from './dto/activity-response.input';
 import { ActivityResults } from './dto/activity-results';
 import { ResultsPublisher } from './results-publisher';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { runAfterCommit } from '../common/after-commit';
 
 interface ResponderRow {
@@ -261,6 +262,18 @@ export class ActivityResponsesService {
             : { activityId: activity.id, kind: activity.kind, correct },
         },
       ]);
+      if (!activity.anonymous) {
+        await recordDomainEvent(manager, ctx.organizationId, 'activity.response_submitted', {
+          sessionId: activity.sessionId,
+          activityId: activity.id,
+          kind: activity.kind,
+          participantId,
+          answer,
+          correct,
+          revision: response.revision,
+          submittedAt: new Date(response.updatedAt).toISOString(),
+        });
+      }
       alerts = await this.alertRules.onResponse(
         manager,
         ctx,

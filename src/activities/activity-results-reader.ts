@@ -30,17 +30,16 @@ export class ActivityResultsReader {
     options: { revealKey: boolean; includeTexts: boolean },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ActivityResults> {
-    const [rows, eligibleRows] = await Promise.all([
-      manager.query(
-        `SELECT answer, correct FROM activity_responses WHERE organization_id = $1 AND activity_id = $2`,
-        [activity.organizationId, activity.id],
-      ) as Promise<ResponseRow[]>,
-      manager.query(
-        `SELECT count(*)::int AS eligible FROM participants
-          WHERE organization_id = $1 AND session_id = $2 AND role = 'student' AND removed_at IS NULL`,
-        [activity.organizationId, activity.sessionId],
-      ) as Promise<{ eligible: number }[]>,
-    ]);
+    // One query after the other, because a transaction's manager runs one query at a time.
+    const rows: ResponseRow[] = await manager.query(
+      `SELECT answer, correct FROM activity_responses WHERE organization_id = $1 AND activity_id = $2`,
+      [activity.organizationId, activity.id],
+    );
+    const eligibleRows: { eligible: number }[] = await manager.query(
+      `SELECT count(*)::int AS eligible FROM participants
+        WHERE organization_id = $1 AND session_id = $2 AND role = 'student' AND removed_at IS NULL`,
+      [activity.organizationId, activity.sessionId],
+    );
 
     return summarizeResponses(activity, rows, eligibleRows[0]?.eligible ?? 0, options);
   }

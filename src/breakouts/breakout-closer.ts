@@ -14,6 +14,7 @@ import { BreakoutCloseReason, BreakoutGroup, BreakoutMember } from './breakout-g
 import { BreakoutGroupOutput, BreakoutOutputMember } from './breakout-output';
 import { BreakoutPublisher } from './breakout-publisher';
 import { BreakoutStatusReader } from './breakout-status.reader';
+import { recordDomainEvent } from '../webhooks/domain-events';
 
 /** Job kind that closes one group when its time limit passes. */
 export const BREAKOUT_CLOSE_JOB = 'breakout.close';
@@ -22,6 +23,21 @@ export const BREAKOUT_CLOSE_JOB = 'breakout.close';
 export interface BreakoutCloseJobPayload extends Record<string, unknown> {
   groupId: string;
   sessionId: string;
+}
+
+/** The fields of a closed group that `breakout.closed` carries; the board snapshot stays out. */
+function closedGroupEventData(group: BreakoutGroup): Record<string, unknown> {
+  const output = group.output;
+
+  return {
+    breakoutGroupId: group.id,
+    name: group.name,
+    position: group.position,
+    participantIds: output?.members.map((member) => member.participantId) ?? [],
+    boardId: group.boardId,
+    activity: output?.activity ? { ...output.activity } : null,
+    helpRequestCount: output?.helpRequests.length ?? 0,
+  };
 }
 
 /**
@@ -166,6 +182,14 @@ export class BreakoutCloser implements JobHandler, OnModuleInit {
           { endedAt: closedAt },
         );
         Object.assign(group, { status: 'closed', closedAt, closedReason: reason, output });
+      }
+      if (open.length > 0) {
+        await recordDomainEvent(manager, ctx.organizationId, 'breakout.closed', {
+          sessionId,
+          reason,
+          closedAt: closedAt.toISOString(),
+          groups: open.map((group) => closedGroupEventData(group)),
+        });
       }
 
       return open;

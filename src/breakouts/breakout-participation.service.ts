@@ -15,6 +15,7 @@ import { BreakoutPublisher } from './breakout-publisher';
 import { BreakoutsService } from './breakouts.service';
 import { BreakoutErrors } from './breakouts.errors';
 import { PresenceState } from './dto/breakout-requests.input';
+import { recordDomainEvent } from '../webhooks/domain-events';
 
 /** Participant actions in groups (help requests, presence) and the instructor's broadcast messages. */
 @Injectable()
@@ -56,6 +57,15 @@ export class BreakoutParticipationService {
           data: { breakoutGroupId: group.id, message: message ?? null },
         },
       ]);
+
+      await recordDomainEvent(manager, ctx.organizationId, 'breakout.help_requested', {
+        sessionId,
+        breakoutGroupId: group.id,
+        groupName: group.name,
+        participantId,
+        message: message ?? null,
+        requestedAt: requestedAt.toISOString(),
+      });
 
       return this.alerts.raise(manager, ctx, {
         sessionId,

@@ -24,6 +24,7 @@ import { BreakoutErrors } from './breakouts.errors';
 import { CreateBreakoutGroupsInput } from './dto/create-breakout-groups.input';
 import { BreakoutStatus } from './dto/breakout-views';
 import { assignBalanced, assignRandom, countGroups, GroupCandidate } from './group-assignment';
+import { recordDomainEvent } from '../webhooks/domain-events';
 
 /** One group to insert: its name, task and members. */
 interface PlannedGroup {
@@ -91,7 +92,29 @@ export class BreakoutsService {
         throw BreakoutErrors.activityNotInSession(input.activityId);
       }
 
-      return this.insertGroups(manager, ctx, session, input, planned, roster.totalGroups);
+      const groups = await this.insertGroups(
+        manager,
+        ctx,
+        session,
+        input,
+        planned,
+        roster.totalGroups,
+      );
+      await recordDomainEvent(manager, ctx.organizationId, 'breakout.opened', {
+        sessionId,
+        strategy: input.strategy,
+        activityId: input.activityId ?? null,
+        groups: groups.map((group) => ({
+          breakoutGroupId: group.id,
+          name: group.name,
+          position: group.position,
+          participantIds: group.participantIds,
+          boardId: group.boardId,
+          closesAt: group.closesAt.toISOString(),
+        })),
+      });
+
+      return groups;
     });
     this.logger.log(
       {

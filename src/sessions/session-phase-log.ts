@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
 import { RealtimeEvents } from '../realtime/realtime-events';
+import { recordDomainEvent } from '../webhooks/domain-events';
 import { SessionPhase } from './session-phase.entity';
 import { PhaseTransitionAction, SessionPhaseTransition } from './session-phase-transition.entity';
 
@@ -45,8 +46,44 @@ export async function recordTransitions(
   for (const row of rows) {
     await manager.insert(SessionPhaseTransition, row);
   }
+  await recordPhaseEvents(manager, ctx, phases, action, occurredAt);
 
   return rows;
+}
+
+/**
+ * Writes the webhook events of one phase change: one event per started, ended or skipped
+ * phase, and one `phase.reordered` event that lists the new positions of the moved phases.
+ */
+async function recordPhaseEvents(
+  manager: EntityManager,
+  ctx: RequestContext,
+  phases: SessionPhase[],
+  action: PhaseTransitionAction,
+  occurredAt: Date,
+): Promise<void> {
+  const sessionId = phases[0]!.sessionId;
+  if (action === 'reordered') {
+    await recordDomainEvent(manager, ctx.organizationId, 'phase.reordered', {
+      sessionId,
+      phases: phases.map((phase) => ({ phaseId: phase.id, position: phase.position })),
+      occurredAt: occurredAt.toISOString(),
+    });
+
+    return;
+  }
+  for (const phase of phases) {
+    await recordDomainEvent(manager, ctx.organizationId, `phase.${action}` as const, {
+      sessionId,
+      phaseId: phase.id,
+      position: phase.position,
+      kind: phase.kind,
+      title: phase.title,
+      plannedMinutes: phase.plannedMinutes,
+      objectiveCodes: phase.objectiveCodes,
+      occurredAt: occurredAt.toISOString(),
+    });
+  }
 }
 
 /** Marks the session's active phase done at `endedAt` and returns its `ended` transition, if any. */

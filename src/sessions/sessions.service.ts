@@ -24,6 +24,7 @@ import { Session, SessionEnrollment, SessionStatus } from './session.entity';
 import { SessionAction, SessionErrors } from './sessions.errors';
 import { runAfterCommit } from '../common/after-commit';
 import { recordDomainEvent } from '../webhooks/domain-events';
+import { WebhookEventType } from '../webhooks/event-types';
 
 /** A session with everything that hangs off it. */
 export interface SessionWithRelations {
@@ -38,7 +39,7 @@ export interface SessionWithRelations {
 export const sessionSortValue = (session: Session): string => session.scheduledStart.toISOString();
 
 /** The webhook event type of each status a session can move to. */
-const SESSION_EVENT_TYPES: Record<SessionStatus, string> = {
+const SESSION_EVENT_TYPES: Record<SessionStatus, WebhookEventType> = {
   scheduled: 'session.created',
   live: 'session.started',
   ended: 'session.ended',

@@ -10,12 +10,13 @@ import { TranscriptWriteResult } from './dto/transcript-results';
 import { SessionTranscript } from './session-transcript.entity';
 import { SegmentRow } from './segment-merge';
 import { rowFromInput, rowFromParsed } from './segment-rows';
-import { writeSegments } from './segment-writer';
+import { writeSegments, WriteOutcome } from './segment-writer';
 import { SpeakerAttributor } from './speaker-attribution';
 import { TranscriptSegment } from './transcript-segment.entity';
 import { MAX_BATCH_SEGMENTS, SegmentSource } from './transcript-limits';
 import { parseUpload } from './transcript-upload';
 import { TranscriptErrors, WRITABLE_SESSION_STATUSES } from './transcripts.errors';
+import { recordDomainEvent } from '../webhooks/domain-events';
 
 /** All final segments of a session in order, with the transcript version they belong to. */
 export interface FinalTranscript {
@@ -28,6 +29,31 @@ export interface FinalTranscript {
 type WrittenSegments = TranscriptWriteResult & { changedClientSegmentIds: string[] };
 
 /** Sort key of segment lists and cursors. */
+/**
+ * The payload of `transcript.updated`: the counts and time span of the segments that one write
+ * added or replaced. Receivers read the segments themselves through the API.
+ */
+function transcriptEventData(
+  sessionId: string,
+  source: SegmentSource,
+  outcome: WriteOutcome,
+  rows: SegmentRow[],
+): Record<string, unknown> {
+  const changedIds = new Set(outcome.changedClientSegmentIds);
+  const changed = rows.filter((row) => changedIds.has(row.clientSegmentId));
+
+  return {
+    sessionId,
+    source,
+    inserted: outcome.inserted,
+    replaced: outcome.replaced,
+    finalSegments: changed.filter((row) => row.isFinal).length,
+    startMs: changed.reduce((min, row) => Math.min(min, row.startMs), Infinity),
+    endMs: changed.reduce((max, row) => Math.max(max, row.endMs), 0),
+    transcriptVersion: outcome.transcriptVersion,
+  };
+}
+
 export const segmentSortValue = (segment: TranscriptSegment): number => segment.startMs;
 
 @Injectable()
@@ -60,7 +86,9 @@ export class TranscriptsService {
       return { segment: stored, changed: written.changedClientSegmentIds.length > 0 };
     });
     if (changed) {
-      await this.realtime.publish(ctx.organizationId, sessionId, 'transcriptSegmentAdded', [segment]);
+      await this.realtime.publish(ctx.organizationId, sessionId, 'transcriptSegmentAdded', [
+        segment,
+      ]);
     }
 
     return segment;
@@ -209,7 +237,12 @@ export class TranscriptsService {
       } catch (error) {
         // The segments are committed, so the write still succeeds; only its events are lost.
         this.logger.error(
-          { err: error, organizationId: ctx.organizationId, sessionId, segments: changedClientSegmentIds.length },
+          {
+            err: error,
+            organizationId: ctx.organizationId,
+            sessionId,
+            segments: changedClientSegmentIds.length,
+          },
           'Failed to load written segments for subscription events',
         );
       }
@@ -240,6 +273,14 @@ export class TranscriptsService {
       },
       'Transcript segments written',
     );
+    if (outcome.changedClientSegmentIds.length > 0) {
+      await recordDomainEvent(
+        manager,
+        ctx.organizationId,
+        'transcript.updated',
+        transcriptEventData(sessionId, source, outcome, rows),
+      );
+    }
 
     return { sessionId, received: rows.length, ...outcome };
   }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { WebhookEventType } from './event-types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -10,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function recordDomainEvent(
   manager: EntityManager,
   organizationId: string,
-  type: string,
+  type: WebhookEventType,
   payload: Record<string, unknown>,
 ): Promise<void> {
   const rows = (await manager.query(
