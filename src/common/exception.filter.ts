@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
+import { AppError } from './app-error';
 import { toAppError } from './error-mapping';
 
 /** Serializes an error as `application/problem+json` (RFC 9457) with the request id. */
@@ -25,6 +26,17 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     });
 }
 
+/** The `extensions` of the GraphQL error that reports `appError`. */
+export function graphQLErrorExtensions(appError: AppError): Record<string, unknown> {
+  return {
+    code: appError.code,
+    reason: appError.reason,
+    field: appError.field,
+    problems: appError.problems,
+    ...appError.details,
+  };
+}
+
 /**
  * Maps every error to the API's format: GraphQL errors with `extensions.code`, REST errors as
  * problem+json. Unexpected errors are logged with the request id and never exposed.
@@ -39,15 +51,7 @@ export class AppExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: exception }, 'Unhandled error while serving a request');
     }
     if (host.getType<GqlContextType>() === 'graphql') {
-      return new GraphQLError(appError.message, {
-        extensions: {
-          code: appError.code,
-          reason: appError.reason,
-          field: appError.field,
-          problems: appError.problems,
-          ...appError.details,
-        },
-      });
+      return new GraphQLError(appError.message, { extensions: graphQLErrorExtensions(appError) });
     }
     const http = host.switchToHttp();
     sendProblem(http.getResponse<FastifyReply>(), http.getRequest<FastifyRequest>(), exception);

@@ -8,18 +8,7 @@ import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
-import { AppError, badInput, ErrorCode } from './app-error';
-
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
-/** Stored responses are replayed for this long; a key may be reused after it. */
-const RETENTION_HOURS = 24;
-const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-
-interface StoredResponse {
-  request_hash: string;
-  status_code: number | null;
-  response: unknown;
-}
+import { checkIdempotencyKey, IDEMPOTENCY_HEADER, IdempotencyStore } from './idempotency-store';
 
 /**
  * Makes REST creates safe to retry: a POST with an `Idempotency-Key` header runs once per
@@ -31,12 +20,16 @@ interface StoredResponse {
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger(IdempotencyInterceptor.name);
-  private requestsSincePurge = 0;
+  private readonly store: IdempotencyStore;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly reflector: Reflector,
-  ) {}
+  ) {
+    this.store = new IdempotencyStore(dataSource, (error) =>
+      this.logger.warn({ err: error }, 'Failed to purge expired idempotency keys'),
+    );
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') {
@@ -48,17 +41,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined || !ctx) {
       return next.handle();
     }
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw badInput(
-        'Idempotency-Key',
-        'The Idempotency-Key header is invalid: expected 1 to 200 visible ASCII characters, such as a UUID.',
-        'INVALID_IDEMPOTENCY_KEY',
-      );
-    }
+    checkIdempotencyKey(key);
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
 
-    return from(this.run(ctx.organizationId, key, request, reply, status, next));
+    return from(this.run(ctx.organizationId, key as string, request, reply, status, next));
   }
 
   private async run(
@@ -72,71 +59,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    await this.purgeExpired();
-    const claimed: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (organization_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [organizationId, key, hash],
-    );
-    if (claimed.length === 0) {
-      return this.replay(organizationId, key, hash, reply);
+    const claim = await this.store.claim(organizationId, key, hash);
+    if (claim.kind === 'replay') {
+      void reply.status(claim.statusCode).header('idempotent-replayed', 'true');
+
+      return claim.response;
     }
     try {
       const result = instanceToPlain(await lastValueFrom(next.handle()));
-      await this.dataSource.query(
-        `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE organization_id = $1 AND key = $2`,
-        [organizationId, key, status, JSON.stringify(result ?? null)],
-      );
+      await this.store.complete(organizationId, key, status, result);
 
       return result;
     } catch (error) {
       // A failed request stores nothing, so the client can fix the input and retry with the same key.
-      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [
-        organizationId,
-        key,
-      ]);
+      await this.store.release(organizationId, key);
       throw error;
-    }
-  }
-
-  private async replay(organizationId: string, key: string, hash: string, reply: FastifyReply) {
-    const rows: StoredResponse[] = await this.dataSource.query(
-      `SELECT request_hash, status_code, response FROM idempotency_keys WHERE organization_id = $1 AND key = $2`,
-      [organizationId, key],
-    );
-    const stored = rows[0];
-    if (!stored || stored.request_hash !== hash) {
-      throw new AppError(
-        ErrorCode.Conflict,
-        'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
-        { reason: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' },
-      );
-    }
-    if (stored.status_code === null) {
-      throw new AppError(
-        ErrorCode.Conflict,
-        'A request with this Idempotency-Key is still in progress. Retry after it finishes.',
-        { reason: 'IDEMPOTENCY_KEY_IN_PROGRESS', field: 'Idempotency-Key' },
-      );
-    }
-    void reply.status(stored.status_code).header('idempotent-replayed', 'true');
-
-    return stored.response;
-  }
-
-  private async purgeExpired(): Promise<void> {
-    this.requestsSincePurge += 1;
-    if (this.requestsSincePurge < 100) {
-      return;
-    }
-    this.requestsSincePurge = 0;
-    try {
-      await this.dataSource.query(
-        `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
-        [RETENTION_HOURS],
-      );
-    } catch (error) {
-      this.logger.warn({ err: error }, 'Failed to purge expired idempotency keys');
     }
   }
 }
