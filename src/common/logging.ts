@@ -62,7 +62,10 @@ export function createRootLogger(
     serializers: { req: serializeRequest, res: serializeReply },
   };
 
-  return destination ? pino(options, destination) : pino(options);
+  // Lines written while an earlier write is in flight are sent together in one write, so a busy
+  // server makes fewer write calls than requests. pino flushes what is left when the process
+  // exits; a SIGKILL can lose the last lines.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 /**
