@@ -124,10 +124,10 @@ function renderImports(operations) {
   const types = operations.flatMap((operation) => [operation.resultType, operation.variablesType]);
 
   return [
-    `import { ${names.join(', ')} } from './graphql';`,
-    `import type { ${['TypedDocumentString', ...types].join(', ')} } from './graphql';`,
-    "import type { RequestOptions } from '../request-options';",
-    "import type { HiLinkSubscription, SubscribeOptions } from '../subscriptions';",
+    `import { ${names.join(', ')} } from './graphql.js';`,
+    `import type { ${['TypedDocumentString', ...types].join(', ')} } from './graphql.js';`,
+    "import type { RequestOptions } from '../request-options.js';",
+    "import type { HiLinkSubscription, SubscribeOptions } from '../subscriptions.js';",
   ].join('\n');
 }
 

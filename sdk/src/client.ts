@@ -1,13 +1,13 @@
-import { errorFromGraphQL, HiLinkError } from './errors';
-import type { TypedDocumentString } from './generated/graphql';
-import { HiLinkOperations } from './generated/operations';
-import type { RequestOptions } from './request-options';
+import { errorFromGraphQL, HiLinkError } from './errors.js';
+import type { TypedDocumentString } from './generated/graphql.js';
+import { HiLinkOperations } from './generated/operations.js';
+import type { RequestOptions } from './request-options.js';
 import {
   HiLinkSubscription,
   SubscribeOptions,
   SubscriptionTransport,
   WebSocketConstructor,
-} from './subscriptions';
+} from './subscriptions.js';
 
 /** Settings of a `HiLinkClient`. */
 export interface HiLinkClientOptions {
@@ -80,7 +80,9 @@ interface GraphQLResponseBody {
 /**
  * A typed client for the HiLink GraphQL API. Every query and mutation is a method named like the
  * operation (`client.createMember(input)`, `client.session(id)`) that resolves to the operation's
- * result or rejects with a `HiLinkError`.
+ * result or rejects with a `HiLinkError`. Every subscription is a method that returns an async
+ * iterator of its events (`client.sessionStatusChanged(sessionId)`), over one graphql-ws
+ * WebSocket per client.
  *
  * @example
  * const client = new HiLinkClient({ url: 'http://127.0.0.1:3000', apiKey: process.env.HILINK_API_KEY! });
@@ -91,6 +93,7 @@ export class HiLinkClient extends HiLinkOperations {
   private readonly fetchImpl: typeof fetch;
   private transport?: SubscriptionTransport;
 
+  /** Creates a client; raises TypeError when `url` or `apiKey` is missing. Sends nothing yet. */
   constructor(private readonly options: HiLinkClientOptions) {
     super();
     if (!options.url) {

@@ -1,6 +1,8 @@
 /** The part of a Relay connection that the paging helpers read. */
 export interface ConnectionPage<TNode> {
+  /** The items of this page, in the list's order. */
   nodes: TNode[];
+  /** Whether another page follows, and the cursor to pass as `after` to load it. */
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 

@@ -1,5 +1,5 @@
 import { Client, createClient } from 'graphql-ws';
-import { errorFromGraphQL, HiLinkError } from './errors';
+import { errorFromGraphQL, HiLinkError } from './errors.js';
 
 /** WebSocket close code with which the server rejects missing, invalid, revoked or expired credentials. */
 export const UNAUTHORIZED_CLOSE_CODE = 4401;
@@ -15,6 +15,7 @@ export interface SubscribeOptions {
  * `return()`, stops the subscription. A failure rejects with a `HiLinkError`.
  */
 export interface HiLinkSubscription<T> extends AsyncIterableIterator<T> {
+  /** Stops the subscription on the server and ends the iterator. */
   return(): Promise<IteratorResult<T>>;
 }
 
@@ -40,11 +41,15 @@ function subscriptionError(error: unknown, endpoint: string): HiLinkError {
   }
   const close = error as { code?: unknown; reason?: unknown } | null;
   if (close && typeof close.code === 'number') {
-    const reason = typeof close.reason === 'string' && close.reason ? close.reason : 'no reason given';
-    return new HiLinkError(`The subscription connection to ${endpoint} closed with ${close.code}: ${reason}`, {
-      code: close.code === UNAUTHORIZED_CLOSE_CODE ? 'UNAUTHENTICATED' : 'NETWORK_ERROR',
-      cause: error,
-    });
+    const reason =
+      typeof close.reason === 'string' && close.reason ? close.reason : 'no reason given';
+    return new HiLinkError(
+      `The subscription connection to ${endpoint} closed with ${close.code}: ${reason}`,
+      {
+        code: close.code === UNAUTHORIZED_CLOSE_CODE ? 'UNAUTHENTICATED' : 'NETWORK_ERROR',
+        cause: error,
+      },
+    );
   }
   const detail = error instanceof Error ? error.message : String(error);
 
@@ -77,7 +82,10 @@ export class SubscriptionTransport {
     select: (data: unknown) => T,
     options: SubscribeOptions = {},
   ): HiLinkSubscription<T> {
-    const results = this.connection().iterate({ query, variables: variables as Record<string, unknown> });
+    const results = this.connection().iterate({
+      query,
+      variables: variables as Record<string, unknown>,
+    });
     const stop = () => void results.return?.();
     if (options.signal?.aborted) {
       stop();
@@ -142,7 +150,8 @@ export class SubscriptionTransport {
 
   private connection(): Client {
     if (!this.client) {
-      const webSocketImpl = this.options.webSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket;
+      const webSocketImpl =
+        this.options.webSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket;
       if (!webSocketImpl) {
         throw new HiLinkError(
           'No WebSocket implementation: pass webSocket (for example the default export of the ws package) to HiLinkClient.',

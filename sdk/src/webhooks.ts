@@ -8,9 +8,11 @@ export interface HiLinkWebhookEvent<TData = Record<string, unknown>> {
   type: string;
   /** When the change happened, ISO 8601. */
   timestamp: string;
+  /** The event's payload; its shape depends on `type` (see `webhookEventTypes`). */
   data: TData;
 }
 
+/** Options of `verifyWebhook`. */
 export interface VerifyWebhookOptions {
   /** Largest accepted distance between `webhook-timestamp` and now, in seconds. Default 300. */
   toleranceSeconds?: number;
@@ -18,21 +20,36 @@ export interface VerifyWebhookOptions {
   now?: number;
 }
 
+/**
+ * Why `verifyWebhook` rejected a request:
+ *
+ * - `MISSING_HEADER`: `webhook-id`, `webhook-timestamp` or `webhook-signature` is missing.
+ * - `INVALID_TIMESTAMP`: `webhook-timestamp` is not a number of seconds.
+ * - `TIMESTAMP_TOO_OLD`: the timestamp is further in the past than the tolerance, as in a replay.
+ * - `TIMESTAMP_IN_FUTURE`: the timestamp is further in the future than the tolerance.
+ * - `INVALID_SECRET`: the secret passed to `verifyWebhook` is not a `whsec_…` value.
+ * - `INVALID_SIGNATURE`: no signature matches the body, the secret is wrong or the body changed.
+ * - `INVALID_BODY`: the signature matches but the body is not JSON.
+ */
+export type HiLinkWebhookErrorReason =
+  | 'MISSING_HEADER'
+  | 'INVALID_TIMESTAMP'
+  | 'TIMESTAMP_TOO_OLD'
+  | 'TIMESTAMP_IN_FUTURE'
+  | 'INVALID_SECRET'
+  | 'INVALID_SIGNATURE'
+  | 'INVALID_BODY';
+
 /** The error of a rejected webhook request. Its `reason` is stable for logs and metrics. */
 export class HiLinkWebhookError extends Error {
-  constructor(
-    message: string,
-    readonly reason:
-      | 'MISSING_HEADER'
-      | 'INVALID_TIMESTAMP'
-      | 'TIMESTAMP_TOO_OLD'
-      | 'TIMESTAMP_IN_FUTURE'
-      | 'INVALID_SECRET'
-      | 'INVALID_SIGNATURE'
-      | 'INVALID_BODY',
-  ) {
+  /** Why the request was rejected. Respond with HTTP 400 whatever the reason. */
+  readonly reason: HiLinkWebhookErrorReason;
+
+  /** Creates an error. Applications rarely need to, because `verifyWebhook` does. */
+  constructor(message: string, reason: HiLinkWebhookErrorReason) {
     super(message);
     this.name = 'HiLinkWebhookError';
+    this.reason = reason;
   }
 }
 
@@ -55,6 +72,13 @@ function header(headers: HeaderBag, name: string): string | undefined {
  * the request headers, and the subscription's `whsec_…` secret. Raises HiLinkWebhookError when
  * a header is missing, the timestamp is outside the tolerance in either direction, or no
  * signature matches.
+ *
+ * @param rawBody The request body as received: a Buffer, or a string of it in UTF-8.
+ * @param headers The request headers: Node's `req.headers`, or a fetch `Headers` object.
+ * @param secret The subscription's signing secret, `whsec_…`.
+ * @example
+ * const event = verifyWebhook(rawBody, req.headers, process.env.HILINK_WEBHOOK_SECRET!);
+ * if (event.type === 'session.ended') { ... }
  */
 export function verifyWebhook<TData = Record<string, unknown>>(
   rawBody: string | Buffer,

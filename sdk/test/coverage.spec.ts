@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, GraphQLObjectType, Kind, parse } from 'graphql';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '..', '..');
 const OPERATIONS_DIR = join(ROOT, 'sdk', 'src', 'operations');
 
 function rootFieldNames(type: GraphQLObjectType | null | undefined): string[] {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
-import { HiLinkClient, HiLinkError } from '../sdk/src';
-import { startTestApp, TestApp } from './support/test-app';
+import { HiLinkClient, HiLinkError } from '../src';
+import { startTestApp, TestApp } from '../../test/support/test-app';
 
 /** Awaits a promise that must reject, and returns its error as a HiLinkError. */
 async function expectHiLinkError(promise: Promise<unknown>): Promise<HiLinkError> {

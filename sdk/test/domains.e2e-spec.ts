@@ -1,12 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HiLinkClient, HiLinkError, listAll } from '../sdk/src';
-import { waitForDraft } from '../examples/tutoring-day/recap-review';
-import { startTestApp, TestApp } from './support/test-app';
+import { HiLinkClient, HiLinkError, listAll } from '../src';
+import { waitForDraft } from '../../examples/tutoring-day/recap-review';
+import { startTestApp, TestApp } from '../../test/support/test-app';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const MATHDIAL = readFileSync(
-  join(__dirname, '..', 'examples', 'data', 'transcripts', 'mathdial', 'mathdial-5000005-s3.json'),
+  join(
+    __dirname,
+    '..',
+    '..',
+    'examples',
+    'data',
+    'transcripts',
+    'mathdial',
+    'mathdial-5000005-s3.json',
+  ),
   'utf8',
 );
 

@@ -1,4 +1,4 @@
-import { HiLinkClient, HiLinkError } from '../sdk/src';
+import { HiLinkClient, HiLinkError } from '../src';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | Error;
 
