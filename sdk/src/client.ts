@@ -29,8 +29,11 @@ export interface HiLinkClientOptions {
   /**
    * Retries of rejected and failed requests, or `false` for none. A request rejected with 429 is
    * retried after its `Retry-After`, whatever the operation, because the server rejected it
-   * before running it. Queries are also retried after a network error, a timeout or a 502, 503
-   * or 504, with exponential backoff and jitter. Mutations are not, because they may have run.
+   * before running it. After a network error, a timeout or a 502, 503 or 504 a request is
+   * retried with exponential backoff and jitter. A mutation is sent with an `Idempotency-Key`
+   * header that stays the same on its retries. A HiLink server runs a mutation once per key and
+   * returns the stored response to a retry. A retry that finds the first attempt still running waits and
+   * tries again.
    */
   retry?: RetryOptions | false;
 }
@@ -66,6 +69,14 @@ function retryAfterMs(response: Response): number | undefined {
   const date = Date.parse(value);
 
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Checks whether the response reports that an earlier attempt with the same key still runs. */
+function isInProgress(body: GraphQLResponseBody): boolean {
+  return (
+    body.errors?.some((error) => error.extensions?.reason === 'IDEMPOTENCY_KEY_IN_PROGRESS') ??
+    false
+  );
 }
 
 function isMutation(query: string): boolean {
@@ -206,18 +217,23 @@ export class HiLinkClient extends HiLinkOperations {
         ? { ...DEFAULT_RETRY, maxAttempts: 1 }
         : { ...DEFAULT_RETRY, ...this.options.retry };
     const mutation = isMutation(query);
+    const headers: Record<string, string> = mutation
+      ? { 'idempotency-key': options.idempotencyKey ?? globalThis.crypto.randomUUID() }
+      : {};
+    const attemptOptions = { ...options, headers: { ...headers, ...options.headers } };
     for (let attempt = 1; ; attempt += 1) {
       const last = attempt >= retry.maxAttempts;
       let waitMs: number | undefined;
       try {
-        const result = await this.post(query, variables, options);
+        const result = await this.post(query, variables, attemptOptions);
         const status = result.response.status;
-        if (last || (status !== 429 && (mutation || !RETRIED_STATUSES.has(status)))) {
+        const retried = status === 429 || RETRIED_STATUSES.has(status) || isInProgress(result.body);
+        if (last || !retried) {
           return result;
         }
         waitMs = retryAfterMs(result.response);
       } catch (error) {
-        if (last || options.signal?.aborted || !this.mayRetry(error, mutation)) {
+        if (last || options.signal?.aborted || !this.mayRetry(error)) {
           throw error;
         }
       }
@@ -230,20 +246,18 @@ export class HiLinkClient extends HiLinkOperations {
     }
   }
 
-  /** Checks whether a failure without a usable response may be retried: a 429, or a transient failure of a query. */
-  private mayRetry(error: unknown, mutation: boolean): boolean {
+  /** Checks whether a failure without a usable response may be retried: a 429, or a transient failure. */
+  private mayRetry(error: unknown): boolean {
     if (!(error instanceof HiLinkError)) {
       return false;
     }
-    if (error.code === 'INVALID_RESPONSE' && error.status === 429) {
-      return true;
-    }
-    const transient =
+
+    return (
       error.code === 'NETWORK_ERROR' ||
       error.code === 'TIMEOUT' ||
-      (error.code === 'INVALID_RESPONSE' && RETRIED_STATUSES.has(error.status ?? 0));
-
-    return transient && !mutation;
+      (error.code === 'INVALID_RESPONSE' &&
+        (error.status === 429 || RETRIED_STATUSES.has(error.status ?? 0)))
+    );
   }
 
   private async post(
