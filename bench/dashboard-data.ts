@@ -235,13 +235,15 @@ export async function generateDashboardData(
        FROM bench_sessions s CROSS JOIN generate_series(0, 2) p WHERE s.status = 'ended'`,
     [org, size.objectivesPerCurriculum],
   );
+  // Ended sessions keep one graded check each for the post-session measurement; documented
+  // sessions get theirs from generateDocumentedSessionSources.
   await client.query(`
     CREATE TABLE bench_checks AS
     SELECT s.idx, s.id AS session_id, gen_random_uuid() AS id, s.student_participant_id,
            'OBJ.' || (1 + s.idx % ${size.objectivesPerCurriculum}) AS objective_code
-      FROM bench_sessions s WHERE s.status IN ('ended', 'documented')`);
+      FROM bench_sessions s WHERE s.status = 'ended'`);
   await run(
-    'checks',
+    'checks of ended sessions',
     `INSERT INTO activities (id, organization_id, session_id, kind, question_type, prompt, options,
                              correct_option_ids, objective_code, status)
      SELECT c.id, $1::uuid, c.session_id, 'check', 'single_choice', 'Which is right?',
@@ -251,7 +253,7 @@ export async function generateDashboardData(
     [org],
   );
   await run(
-    'check responses',
+    'check responses of ended sessions',
     `INSERT INTO activity_responses (organization_id, session_id, activity_id, participant_id, answer, correct)
      SELECT $1::uuid, c.session_id, c.id, c.student_participant_id,
             CASE WHEN random() < 0.7 THEN '{"optionIds":["a"]}'::jsonb ELSE '{"optionIds":["b"]}'::jsonb END,
@@ -259,7 +261,9 @@ export async function generateDashboardData(
        FROM bench_checks c WHERE c.idx % 10 <> 3`,
     [org],
   );
-  await client.query(`UPDATE activity_responses SET correct = (answer->'optionIds'->>0 = 'a')`);
+  await client.query(
+    `UPDATE activity_responses SET correct = (answer->'optionIds'->>0 = 'a') WHERE correct IS NULL`,
+  );
   // Documented sessions have an approved recap 10 minutes to 48 hours after the draft; ended
   // ones have a draft for the post-session measurement to approve.
   await run(
@@ -275,26 +279,7 @@ export async function generateDashboardData(
        FROM bench_sessions s WHERE s.status IN ('ended', 'documented')`,
     [org],
   );
-  await run(
-    'coverage rows',
-    `INSERT INTO session_objective_coverage (organization_id, session_id, enrollment_id, student_id,
-       instructor_id, curriculum_id, objective_id, objective_code, status, planned_done,
-       planned_skipped, recap_matched, checks_answered, checks_correct, session_start)
-     SELECT $1::uuid, s.id, e.id, e.student_id, e.instructor_id, e.curriculum_id, o.id, o.code,
-            v.status, v.status <> 'skipped', v.status = 'skipped', v.status = 'covered',
-            CASE WHEN v.status = 'not_landing' THEN 1 ELSE 0 END, 0, s.scheduled_start
-       FROM bench_sessions s
-       JOIN bench_enrollments e ON e.idx = s.enrollment_idx
-       CROSS JOIN generate_series(0, 2) p
-       JOIN objectives o ON o.curriculum_id = e.curriculum_id
-                        AND o.code = 'OBJ.' || (1 + (s.idx + p) % $2)
-       -- A hash of the session and objective picks the status: 70% covered, 10% each of the others.
-       CROSS JOIN LATERAL (SELECT CASE WHEN h < 7 THEN 'covered' WHEN h = 7 THEN 'partially_covered'
-                                       WHEN h = 8 THEN 'skipped' ELSE 'not_landing' END AS status
-                             FROM (SELECT abs(hashtext(s.idx || ':' || (1 + (s.idx + p) % $2))) % 10 AS h) x) v
-      WHERE s.status = 'documented'`,
-    [org, size.objectivesPerCurriculum],
-  );
+  steps.push(...(await generateDocumentedSessionSources(client, org, size, log)));
   // 5% of students are at high risk and 15% at medium, spread over every instructor: the level
   // follows idx / instructors, because idx % instructors is the instructor.
   await run(
@@ -320,6 +305,197 @@ export async function generateDashboardData(
   const analyzeStarted = Date.now();
   await client.query('ANALYZE');
   steps.push({ name: 'ANALYZE', rows: 0, ms: Date.now() - analyzeStarted });
+
+  return steps;
+}
+
+/**
+ * Writes the raw sources of the coverage of documented sessions (lesson plan phases, graded
+ * checks and the student's answers, the approved recap's objectives) and the
+ * session_objective_coverage rows that DocumentedSessionRecorder derives from them when a session
+ * becomes documented. Each of a session's three planned objectives follows one of twenty patterns,
+ * picked by a hash of the session and objective, and the coverage row states the status that the
+ * pattern leads to under classifySessionObjective, written out here by hand (the bench checks a
+ * sample against DocumentedSessionRecorder, and the raw recomputation against the rollups).
+ *
+ * It first deletes those rows of the generated documented sessions, so it can regenerate them on
+ * a kept database (--regenerate-sources). Sessions that the post-session measurement documented
+ * were ended in bench_sessions and keep the rows that the recorder wrote.
+ */
+export async function generateDocumentedSessionSources(
+  client: Client,
+  organizationId: string,
+  size: DashboardDataSize,
+  log: (message: string) => void,
+): Promise<GenerationStep[]> {
+  const steps: GenerationStep[] = [];
+  const run = async (name: string, sql: string, params: unknown[] = []) => {
+    const started = Date.now();
+    const result = await client.query(sql, params);
+    const step = { name, rows: result.rowCount ?? 0, ms: Date.now() - started };
+    steps.push(step);
+    log(`${name}: ${step.rows.toLocaleString('en-US')} rows in ${(step.ms / 1000).toFixed(1)} s`);
+  };
+  const org = organizationId;
+  const objectives = size.objectivesPerCurriculum;
+  const documented = `SELECT id FROM bench_sessions WHERE status = 'documented'`;
+  await run(
+    'clear: coverage rows of documented sessions',
+    `DELETE FROM session_objective_coverage WHERE organization_id = $1 AND session_id IN (${documented})`,
+    [org],
+  );
+  await run(
+    'clear: checks of documented sessions',
+    `DELETE FROM activities WHERE organization_id = $1 AND session_id IN (${documented})`,
+    [org],
+  );
+  await run(
+    'clear: phases of documented sessions',
+    `DELETE FROM session_phases WHERE organization_id = $1 AND session_id IN (${documented})`,
+    [org],
+  );
+  await client.query(
+    `UPDATE recaps SET current_version_id = NULL
+      WHERE organization_id = $1 AND session_id IN (${documented}) AND current_version_id IS NOT NULL`,
+    [org],
+  );
+  await run(
+    'clear: recap versions of documented sessions',
+    `DELETE FROM recap_versions v USING recaps r
+      WHERE r.id = v.recap_id AND r.organization_id = $1 AND r.session_id IN (${documented})`,
+    [org],
+  );
+  await client.query(`DROP TABLE IF EXISTS bench_objective_plan, bench_documented_checks`);
+  // Patterns (h): 0-5 done phase, recap, one right answer; 6-8 done phase and recap; 9-10 done
+  // phase only; 11 skipped phase and recap; 12 done phase plus a phase still planned at the end,
+  // recap, one right answer; 13 skipped phase, one right answer; 14 and 16 skipped phase; 15 phase
+  // still planned; 17 done phase, recap, one wrong answer; 18 done phase, one right and one wrong
+  // answer (exactly half, so it lands); 19 done phase, recap, one right and two wrong answers.
+  // A student who missed the session (idx % 10 = 3) answered nothing.
+  await client.query(
+    `CREATE TABLE bench_objective_plan AS
+     SELECT s.idx, s.id AS session_id, s.enrollment_idx, s.student_participant_id, p,
+            'OBJ.' || n.n AS code, h.h, s.idx % 10 <> 3 AS attended,
+            CASE WHEN h.h IN (11, 13, 14, 16) THEN 'skipped' WHEN h.h = 15 THEN 'planned'
+                 ELSE 'done' END AS phase_status,
+            h.h = 12 AS extra_planned,
+            h.h <= 8 OR h.h IN (11, 12, 17, 19) AS recap,
+            CASE WHEN h.h <= 5 OR h.h IN (12, 13, 17) THEN 1 WHEN h.h = 18 THEN 2
+                 WHEN h.h = 19 THEN 3 ELSE 0 END AS checks,
+            CASE WHEN h.h <= 5 OR h.h IN (12, 13, 18, 19) THEN 1 ELSE 0 END AS right_answers
+       FROM bench_sessions s
+       CROSS JOIN generate_series(0, 2) p
+       CROSS JOIN LATERAL (SELECT 1 + (s.idx + p) % ${objectives} AS n) n
+       CROSS JOIN LATERAL (SELECT abs(hashtext(s.idx || ':' || n.n)) % 20 AS h) h
+      WHERE s.status = 'documented'`,
+  );
+  await run(
+    'phases of documented sessions',
+    `INSERT INTO session_phases (organization_id, session_id, position, kind, title, planned_minutes,
+                                 objective_codes, status)
+     SELECT $1::uuid, b.session_id, b.p, (ARRAY['warm_up', 'instruction', 'practice'])[b.p + 1],
+            'Phase ' || b.p, 20, ARRAY[b.code], b.phase_status
+       FROM bench_objective_plan b
+     UNION ALL
+     SELECT $1::uuid, b.session_id, 3 + b.p, 'feedback', 'Review ' || b.p, 10, ARRAY[b.code], 'planned'
+       FROM bench_objective_plan b WHERE b.extra_planned`,
+    [org],
+  );
+  // Every 13th session also has checks that coverage ignores: an anonymous one, one whose answer
+  // is not graded, and one on a code outside the curriculum, each answered wrong.
+  await client.query(
+    `CREATE TABLE bench_documented_checks AS
+     SELECT b.session_id, b.student_participant_id, b.attended, b.code, j <= b.right_answers AS correct,
+            false AS anonymous, gen_random_uuid() AS id
+       FROM bench_objective_plan b CROSS JOIN generate_series(1, b.checks) j
+     UNION ALL
+     SELECT b.session_id, b.student_participant_id, b.attended,
+            CASE WHEN x = 3 THEN 'EXTRA.1' ELSE b.code END,
+            CASE WHEN x = 2 THEN NULL ELSE false END, x = 1, gen_random_uuid()
+       FROM bench_objective_plan b CROSS JOIN generate_series(1, 3) x
+      WHERE b.p = 0 AND b.idx % 13 = 0`,
+  );
+  await run(
+    'checks of documented sessions',
+    `INSERT INTO activities (id, organization_id, session_id, kind, question_type, prompt, options,
+                             correct_option_ids, objective_code, anonymous, status)
+     SELECT c.id, $1::uuid, c.session_id, 'check', 'single_choice', 'Which is right?',
+            '[{"id":"a","label":"A"},{"id":"b","label":"B"}]'::jsonb, ARRAY['a'],
+            c.code, c.anonymous, 'closed'
+       FROM bench_documented_checks c`,
+    [org],
+  );
+  await run(
+    'check responses of documented sessions',
+    `INSERT INTO activity_responses (organization_id, session_id, activity_id, participant_id, answer, correct)
+     SELECT $1::uuid, c.session_id, c.id, c.student_participant_id,
+            CASE WHEN c.correct THEN '{"optionIds":["a"]}'::jsonb ELSE '{"optionIds":["b"]}'::jsonb END,
+            c.correct
+       FROM bench_documented_checks c WHERE c.attended`,
+    [org],
+  );
+  // The approved recap names the objectives of the recap patterns, and every 7th one also an
+  // objective that no phase planned (covered by the recap alone) and a code outside the curriculum.
+  await run(
+    'recap versions of documented sessions',
+    `WITH codes AS (
+       SELECT b.session_id, b.code FROM bench_objective_plan b WHERE b.recap
+       UNION ALL
+       SELECT s.id, unnest(ARRAY['OBJ.' || (1 + (s.idx + 5) % ${objectives}), 'EXTRA.2'])
+         FROM bench_sessions s WHERE s.status = 'documented' AND s.idx % 7 = 0),
+     covered AS (
+       SELECT session_id,
+              jsonb_agg(jsonb_build_object('code', code, 'confidence', 0.8, 'evidence', '[]'::jsonb)
+                        ORDER BY code) AS objectives
+         FROM codes GROUP BY session_id),
+     versions AS (
+       INSERT INTO recap_versions (organization_id, recap_id, number, source, content, editor_kind)
+       SELECT $1::uuid, r.id, 1, 'generated',
+              jsonb_build_object(
+                'summary', 'Generated lesson summary.',
+                'objectivesCovered', coalesce(c.objectives, '[]'::jsonb),
+                'misconceptions', '[]'::jsonb,
+                'studentPerformance', jsonb_build_object('summary', 'Generated.', 'studentTurns', 0,
+                  'instructorTurns', 0, 'studentTalkShare', 0, 'errorsFound', 0, 'errorsCorrected', 0),
+                'nextSteps', '[]'::jsonb, 'followUps', '[]'::jsonb),
+              'system'
+         FROM bench_sessions s
+         JOIN recaps r ON r.session_id = s.id AND r.organization_id = $1 AND r.status = 'approved'
+         LEFT JOIN covered c ON c.session_id = s.id
+        WHERE s.status = 'documented'
+       RETURNING id, recap_id)
+     UPDATE recaps r SET current_version_id = v.id FROM versions v WHERE r.id = v.recap_id`,
+    [org],
+  );
+  await run(
+    'coverage rows',
+    `INSERT INTO session_objective_coverage (organization_id, session_id, enrollment_id, student_id,
+       instructor_id, curriculum_id, objective_id, objective_code, status, planned_done,
+       planned_skipped, recap_matched, checks_answered, checks_correct, session_start)
+     SELECT $1::uuid, s.id, e.id, e.student_id, e.instructor_id, e.curriculum_id, o.id, o.code,
+            v.status, v.planned_done, v.planned_skipped, v.recap_matched, v.answered, v.right_answers,
+            s.scheduled_start
+       FROM (SELECT b.session_id, b.code,
+                    b.phase_status = 'done' AS planned_done,
+                    b.phase_status <> 'done' OR b.extra_planned AS planned_skipped,
+                    b.recap AS recap_matched,
+                    CASE WHEN b.attended THEN b.checks ELSE 0 END AS answered,
+                    CASE WHEN b.attended THEN b.right_answers ELSE 0 END AS right_answers,
+                    CASE WHEN b.h <= 10 OR b.h = 18 THEN 'covered'
+                         WHEN b.h IN (11, 12) THEN 'partially_covered'
+                         WHEN b.h = 13 AND b.attended THEN 'partially_covered'
+                         WHEN b.h IN (13, 14, 15, 16) THEN 'skipped'
+                         WHEN b.attended THEN 'not_landing'
+                         ELSE 'covered' END AS status
+               FROM bench_objective_plan b
+             UNION ALL
+             SELECT s.id, 'OBJ.' || (1 + (s.idx + 5) % ${objectives}), false, false, true, 0, 0, 'covered'
+               FROM bench_sessions s WHERE s.status = 'documented' AND s.idx % 7 = 0) v
+       JOIN bench_sessions s ON s.id = v.session_id
+       JOIN bench_enrollments e ON e.idx = s.enrollment_idx
+       JOIN objectives o ON o.organization_id = $1 AND o.curriculum_id = e.curriculum_id AND o.code = v.code`,
+    [org],
+  );
 
   return steps;
 }

@@ -1,9 +1,16 @@
 import { DataSource } from 'typeorm';
 import { HiLinkClient, HiLinkError } from '../sdk/src';
 import { DashboardRecomputation, RawScope } from '../src/dashboards/dashboard-recompute';
-import { LiveLesson, startLesson } from './support/activity-fixtures';
+import {
+  choiceCheck,
+  createActivity,
+  LiveLesson,
+  respond,
+  startLesson,
+} from './support/activity-fixtures';
 import { Classroom, createClassroom, createSession } from './support/classroom-fixtures';
 import { runDocumentedLesson } from './support/progress-fixtures';
+import { waitForRecap, waitForSessionRecap } from './support/recap-fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -647,6 +654,276 @@ describe('operations dashboards', () => {
       expect(error).toBeInstanceOf(HiLinkError);
       expect((error as HiLinkError).code).toBe('BAD_USER_INPUT');
       expect((error as HiLinkError).field).toBe('to');
+    });
+  });
+
+  // Runs last: its lessons are in April and May, on classrooms of their own, so the March
+  // answers above stay as they are.
+  describe('curriculum gaps recomputed from raw sources', () => {
+    const APRIL = { from: '2026-04-01', to: '2026-04-30' };
+    let classC: Classroom;
+    let classD: Classroom;
+
+    async function expectOk(response: { status: number; body: unknown }, action: string) {
+      if (response.status < 200 || response.status > 299) {
+        throw new Error(`${action} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      }
+    }
+
+    async function setRecapObjectives(recap: Record<string, any>, codes: string[]) {
+      await expectOk(
+        await t.http
+          .patch(`/v1/recaps/${recap.id}`)
+          .set(...bearer(t.adminKey))
+          .send({
+            content: {
+              ...recap.content,
+              objectivesCovered: codes.map((code) => ({ code, confidence: 0.7, evidence: [] })),
+            },
+          }),
+        'Editing the recap',
+      );
+      await expectOk(
+        await t.http.post(`/v1/recaps/${recap.id}/approve`).set(...bearer(t.adminKey)),
+        'Approving the recap',
+      );
+    }
+
+    /**
+     * Runs a lesson whose phases end done, skipped or still planned (done phases come before
+     * planned ones), answers its checks (one answer per student: true right, false wrong, null
+     * none) and approves its recap with the given objectives, which documents the session.
+     */
+    async function runLesson(
+      classroom: Classroom,
+      script: {
+        scheduledStart: string;
+        phases: { codes: string[]; status: 'done' | 'skipped' | 'planned' }[];
+        checks: { objectiveCode: string; answers: (boolean | null)[]; anonymous?: boolean }[];
+        recapCodes: string[];
+      },
+    ): Promise<string> {
+      const lesson = await startLesson(t, t.adminKey, classroom, {
+        scheduledStart: script.scheduledStart,
+        scheduledEnd: new Date(new Date(script.scheduledStart).getTime() + 3_600_000).toISOString(),
+        phases: script.phases.map((phase, index) => ({
+          kind: 'instruction',
+          title: `Phase ${index + 1}`,
+          plannedMinutes: 10,
+          objectiveCodes: phase.codes,
+        })),
+      });
+      const sessionId = lesson.sessionId;
+      const listed = await t.http
+        .get(`/v1/sessions/${sessionId}/phases`)
+        .set(...bearer(t.adminKey));
+      await expectOk(listed, 'Listing phases');
+      const phaseIds = (listed.body.phases as { id: string }[]).map((phase) => phase.id);
+      for (const [index, phase] of script.phases.entries()) {
+        if (phase.status === 'skipped') {
+          await expectOk(
+            await t.http
+              .post(`/v1/sessions/${sessionId}/phases/${phaseIds[index]}/skip`)
+              .set(...bearer(t.adminKey)),
+            'Skipping a phase',
+          );
+        }
+      }
+      // Each advance starts the next planned phase; ending the session marks the active one done.
+      const advances = script.phases.filter((phase) => phase.status === 'done').length;
+      for (let step = 0; step < advances; step += 1) {
+        await expectOk(
+          await t.http.post(`/v1/sessions/${sessionId}/phases/advance`).set(...bearer(t.adminKey)),
+          'Advancing the phase',
+        );
+        if (step === 0) {
+          for (const check of script.checks) {
+            const activityId = await createActivity(
+              t,
+              t.adminKey,
+              sessionId,
+              choiceCheck({
+                objectiveCode: check.objectiveCode,
+                anonymous: check.anonymous ?? false,
+              }),
+            );
+            for (const [index, correct] of check.answers.entries()) {
+              const student = lesson.students.find(
+                (person) => person.identity === `student:${classroom.studentIds[index]}`,
+              );
+              if (correct !== null && student) {
+                await expectOk(
+                  await respond(t, student.token, activityId, {
+                    optionIds: correct ? ['a', 'c'] : ['b'],
+                  }),
+                  'Answering',
+                );
+              }
+            }
+          }
+        }
+      }
+      await expectOk(
+        await t.http.post(`/v1/sessions/${sessionId}/end`).set(...bearer(t.adminKey)),
+        'Ending the session',
+      );
+      await setRecapObjectives(await waitForSessionRecap(t, sessionId), script.recapCodes);
+
+      return sessionId;
+    }
+
+    beforeAll(async () => {
+      classC = await createClassroom(t, t.adminKey, { students: 2 });
+      classD = await createClassroom(t, t.adminKey, { students: 2 });
+      // Student 0: OBJ.1 partially covered (a done and a skipped phase), OBJ.2 covered, OBJ.3
+      // skipped (its phase was still planned at the end). Student 1: OBJ.1 not landing (0 of 1),
+      // OBJ.2 covered (the anonymous check does not count), OBJ.3 skipped.
+      await runLesson(classC, {
+        scheduledStart: '2026-04-06T15:00:00Z',
+        phases: [
+          { codes: ['OBJ.1'], status: 'done' },
+          { codes: ['OBJ.2'], status: 'done' },
+          { codes: ['OBJ.1'], status: 'skipped' },
+          { codes: ['OBJ.3'], status: 'planned' },
+        ],
+        checks: [
+          { objectiveCode: 'OBJ.1', answers: [true, false] },
+          { objectiveCode: 'OBJ.2', answers: [false, false], anonymous: true },
+          { objectiveCode: 'OBJ.2', answers: [true, null] },
+        ],
+        recapCodes: ['OBJ.2'],
+      });
+      // Student 0: OBJ.1 partially covered (skipped phase, but a right answer), OBJ.3 covered
+      // with exactly half right. Student 1: OBJ.1 skipped, OBJ.3 covered. OBJ.2 covered for both.
+      // A second recap approved afterwards names OBJ.1, but coverage keeps the first one.
+      const secondLesson = await runLesson(classC, {
+        scheduledStart: '2026-04-13T15:00:00Z',
+        phases: [
+          { codes: ['OBJ.2'], status: 'done' },
+          { codes: ['OBJ.1'], status: 'skipped' },
+          { codes: ['OBJ.3'], status: 'done' },
+        ],
+        checks: [
+          { objectiveCode: 'OBJ.1', answers: [true, null] },
+          { objectiveCode: 'OBJ.3', answers: [true, true] },
+          { objectiveCode: 'OBJ.3', answers: [false, true] },
+        ],
+        recapCodes: ['OBJ.2', 'OBJ.3'],
+      });
+      const requested = await t.http
+        .post(`/v1/sessions/${secondLesson}/recaps`)
+        .set(...bearer(t.adminKey));
+      await expectOk(requested, 'Requesting another recap');
+      await setRecapObjectives(await waitForRecap(t, requested.body.id as string), [
+        'OBJ.1',
+        'OBJ.2',
+      ]);
+      // Both students: OBJ.1 covered, OBJ.3 not landing. OBJ.2's phase was skipped: student 1
+      // answered its check (partially covered), student 0 did not (skipped).
+      await runLesson(classD, {
+        scheduledStart: '2026-04-08T15:00:00Z',
+        phases: [
+          { codes: ['OBJ.1'], status: 'done' },
+          { codes: ['OBJ.2'], status: 'skipped' },
+          { codes: ['OBJ.3'], status: 'done' },
+        ],
+        checks: [
+          { objectiveCode: 'OBJ.3', answers: [false, false] },
+          { objectiveCode: 'OBJ.2', answers: [null, true] },
+        ],
+        recapCodes: ['OBJ.1'],
+      });
+      // In May, outside the period.
+      await runLesson(classD, {
+        scheduledStart: '2026-05-04T15:00:00Z',
+        phases: [
+          { codes: ['OBJ.1'], status: 'done' },
+          { codes: ['OBJ.2'], status: 'skipped' },
+        ],
+        checks: [],
+        recapCodes: [],
+      });
+    });
+
+    function aprilScope(extra: Partial<RawScope> = {}): RawScope {
+      return {
+        organizationId: t.organizationId,
+        period: { from: APRIL.from, to: APRIL.to, days: 30 },
+        ...extra,
+      };
+    }
+
+    it('classifies skipped, partially covered and not landing objectives', async () => {
+      const response = await get('curriculum-gaps', APRIL);
+      const rows = (response.body.objectives as Record<string, any>[])
+        .map((row) => [
+          row.curriculumId === classC.curriculumId ? 'C' : 'D',
+          row.objectiveCode,
+          row.occurrences,
+          row.coveredCount,
+          row.partiallyCoveredCount,
+          row.skippedCount,
+          row.notLandingCount,
+          row.checksAnswered,
+          row.correctShare,
+        ])
+        .sort((a, b) => String(a).localeCompare(String(b)));
+
+      expect(response.status).toBe(200);
+      expect(rows).toEqual([
+        ['C', 'OBJ.1', 4, 0, 2, 1, 1, 3, 0.667],
+        ['C', 'OBJ.3', 4, 2, 0, 2, 0, 4, 0.75],
+        ['D', 'OBJ.2', 2, 0, 1, 1, 0, 1, 1],
+        ['D', 'OBJ.3', 2, 0, 0, 0, 2, 2, 0],
+      ]);
+    });
+
+    it('equals the raw recomputation and the coverage table scan for every filter', async () => {
+      const raw = new DashboardRecomputation(t.app.get(DataSource).manager);
+      const filters: { instructorId?: string; curriculumId?: string; limit?: number }[] = [
+        {},
+        { instructorId: classC.instructorId },
+        { instructorId: classD.instructorId },
+        { curriculumId: classC.curriculumId },
+        { curriculumId: classD.curriculumId },
+        { instructorId: classC.instructorId, curriculumId: classD.curriculumId },
+        { limit: 2 },
+      ];
+      for (const filter of filters) {
+        const response = await get('curriculum-gaps', { ...APRIL, ...filter });
+        const { limit, ...ids } = filter;
+        const fromRaw = await raw.curriculumGaps(aprilScope(ids), limit);
+        const fromTable = await raw.curriculumGapsFromSessionCoverage(aprilScope(ids), limit);
+
+        expect(response.status).toBe(200);
+        expect(response.body).toEqual(JSON.parse(JSON.stringify(fromRaw)));
+        expect(fromRaw).toEqual(fromTable);
+      }
+      const instructorD = await raw.curriculumGaps(
+        aprilScope({ instructorId: classD.instructorId }),
+      );
+      expect(instructorD.objectives.map((row) => row.objectiveCode).sort()).toEqual([
+        'OBJ.2',
+        'OBJ.3',
+      ]);
+    });
+
+    it('counts the same objectives as the coverage rows of the documented sessions', async () => {
+      const dataSource = t.app.get(DataSource);
+      const [stored]: { n: number }[] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM session_objective_coverage
+          WHERE organization_id = $1 AND curriculum_id = ANY($2::uuid[])
+            AND session_start >= '2026-04-01' AND session_start < '2026-05-01'`,
+        [t.organizationId, [classC.curriculumId, classD.curriculumId]],
+      );
+      const raw = new DashboardRecomputation(dataSource.manager);
+      const gaps = await raw.curriculumGaps(aprilScope(), 100);
+      const listed = gaps.objectives.reduce((sum, row) => sum + row.occurrences, 0);
+
+      // 6 rows per lesson of classroom C (2 students × 3 objectives) and 6 for classroom D's
+      // April lesson; the gaps list leaves out objectives without any gap (C's OBJ.2, D's OBJ.1).
+      expect(stored.n).toBe(18);
+      expect(listed).toBe(18 - 4 - 2);
     });
   });
 });

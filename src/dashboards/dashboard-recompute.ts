@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { LANDING_CORRECT_SHARE } from '../progress/progress-rules';
 import { StoredRiskSignal } from '../risk/risk-assessment.entity';
 import { RiskLevel } from '../risk/risk-rules';
 import { DEFAULT_DASHBOARD_ROWS, SeriesInterval } from './dashboard-limits';
@@ -34,9 +35,10 @@ export interface RawScope {
 
 /**
  * Computes the dashboards from raw rows (sessions, enrollments, participants, engagement events,
- * activity responses, recaps, coverage) without the rollup tables. Tests and the benchmark
- * compare its answers with the rollup reads of DashboardsService; it is far slower, because it
- * reads every event of the sessions in scope.
+ * activity responses, lesson plan phases, recaps) without the rollup tables. The coverage share
+ * of the session facts still reads session_objective_coverage, as computeSessionFacts does.
+ * Tests and the benchmark compare its answers with the rollup reads of DashboardsService; it is
+ * far slower, because it reads every event of the sessions in scope.
  */
 export class DashboardRecomputation {
   constructor(private readonly manager: EntityManager) {}
@@ -237,8 +239,131 @@ export class DashboardRecomputation {
     };
   }
 
-  /** Groups the raw session_objective_coverage rows of the scope, as CoverageService.gaps does. */
+  /**
+   * Recomputes the curriculum gaps from the raw sources of coverage, without
+   * session_objective_coverage: for every documented session in scope and each of its
+   * enrollments, the objectives that its lesson plan phases, the answers of the enrollment's
+   * student to graded checks and its approved recap name, classified as
+   * DocumentedSessionRecorder and classifySessionObjective do when the session becomes
+   * documented, then grouped as CoverageService.gaps groups the coverage rows.
+   *
+   * - A phase done marks its objectives planned and done; a phase skipped, or still planned when
+   *   the session ended, marks them planned and skipped (an active phase marks neither).
+   * - The recap is the session's first approved one, whose approval documented the session: a
+   *   later approval does not record coverage again, and approved content is not edited.
+   * - Answers count the graded responses (correct not null) of a student participant to
+   *   non-anonymous checks of the session that name an objective code.
+   * - Codes outside the enrollment's curriculum have no row.
+   *
+   * The session's scheduled start places it in the period, and the enrollment's instructor and
+   * curriculum match the filters, as the coverage rows that the recorder writes carry them.
+   */
   async curriculumGaps(
+    scope: RawScope,
+    limit = DEFAULT_DASHBOARD_ROWS,
+  ): Promise<CurriculumGapsDashboard> {
+    const params: unknown[] = [
+      scope.organizationId,
+      scope.period.from,
+      addDays(scope.period.to, 1),
+      LANDING_CORRECT_SHARE,
+    ];
+    const conditions: string[] = [];
+    if (scope.instructorId) {
+      params.push(scope.instructorId);
+      conditions.push(`e.instructor_id = $${params.length}`);
+    }
+    if (scope.curriculumId) {
+      params.push(scope.curriculumId);
+      conditions.push(`e.curriculum_id = $${params.length}`);
+    }
+    params.push(limit);
+    const rows: Record<string, unknown>[] = await this.manager.query(
+      `WITH scoped AS (
+         SELECT s.id AS session_id, e.id AS enrollment_id, e.student_id, e.curriculum_id
+           FROM sessions s
+           JOIN session_enrollments se ON se.session_id = s.id AND se.organization_id = s.organization_id
+           JOIN enrollments e ON e.id = se.enrollment_id AND e.organization_id = se.organization_id
+          WHERE s.organization_id = $1 AND s.status = 'documented'
+            AND s.scheduled_start >= ($2::date)::timestamp AT TIME ZONE 'UTC'
+            AND s.scheduled_start < ($3::date)::timestamp AT TIME ZONE 'UTC'
+            ${conditions.map((c) => `AND ${c}`).join(' ')}),
+       scoped_sessions AS (SELECT DISTINCT session_id FROM scoped),
+       first_recap AS (
+         SELECT DISTINCT ON (r.session_id) r.session_id, r.current_version_id
+           FROM recaps r
+          WHERE r.organization_id = $1 AND r.status = 'approved'
+            AND r.session_id IN (SELECT session_id FROM scoped_sessions)
+          ORDER BY r.session_id, r.approved_at, r.id),
+       -- One row per thing a source says about an objective code; student_id is null for what
+       -- the whole session says (phases and recap).
+       observations AS (
+         SELECT p.session_id, NULL::uuid AS student_id, code,
+                p.status = 'done' AS done, p.status IN ('skipped', 'planned') AS skipped,
+                false AS recap, 0 AS answered, 0 AS correct
+           FROM session_phases p CROSS JOIN LATERAL unnest(p.objective_codes) AS code
+          WHERE p.organization_id = $1 AND p.session_id IN (SELECT session_id FROM scoped_sessions)
+         UNION ALL
+         SELECT r.session_id, NULL::uuid, o.value->>'code', false, false, true, 0, 0
+           FROM first_recap r
+           JOIN recap_versions v ON v.id = r.current_version_id AND v.organization_id = $1
+          CROSS JOIN LATERAL jsonb_array_elements(coalesce(v.content->'objectivesCovered', '[]'::jsonb)) o
+         UNION ALL
+         SELECT r.session_id, p.student_id, a.objective_code, false, false, false, 1,
+                CASE WHEN r.correct THEN 1 ELSE 0 END
+           FROM activity_responses r
+           JOIN activities a ON a.id = r.activity_id AND a.organization_id = r.organization_id
+                            AND a.session_id = r.session_id
+           JOIN participants p ON p.id = r.participant_id AND p.organization_id = r.organization_id
+          WHERE r.organization_id = $1 AND r.session_id IN (SELECT session_id FROM scoped_sessions)
+            AND a.kind = 'check' AND a.anonymous = false AND a.objective_code IS NOT NULL
+            AND r.correct IS NOT NULL AND p.student_id IS NOT NULL),
+       facts AS (
+         SELECT c.session_id, c.enrollment_id, c.curriculum_id, ob.code,
+                bool_or(ob.done) AS planned_done, bool_or(ob.skipped) AS planned_skipped,
+                bool_or(ob.recap) AS recap_matched, sum(ob.answered)::int AS checks_answered,
+                sum(ob.correct)::int AS checks_correct
+           FROM scoped c
+           JOIN observations ob ON ob.session_id = c.session_id
+                               AND (ob.student_id IS NULL OR ob.student_id = c.student_id)
+          GROUP BY c.session_id, c.enrollment_id, c.curriculum_id, ob.code),
+       coverage AS (
+         SELECT o.id AS objective_id, o.code AS objective_code, o.curriculum_id, o.title,
+                f.checks_answered, f.checks_correct,
+                CASE WHEN NOT (f.planned_done OR f.recap_matched OR f.checks_answered > 0) THEN 'skipped'
+                     WHEN f.checks_answered > 0
+                          AND f.checks_correct::float8 / f.checks_answered < $4::float8 THEN 'not_landing'
+                     WHEN (f.planned_done OR f.recap_matched) AND NOT f.planned_skipped THEN 'covered'
+                     ELSE 'partially_covered' END AS status
+           FROM facts f
+           JOIN objectives o ON o.organization_id = $1 AND o.curriculum_id = f.curriculum_id
+                            AND o.code = f.code)
+       SELECT c.objective_id, c.objective_code, c.curriculum_id, c.title,
+              count(*)::int AS occurrences,
+              count(*) FILTER (WHERE c.status = 'covered')::int AS covered,
+              count(*) FILTER (WHERE c.status = 'partially_covered')::int AS partially_covered,
+              count(*) FILTER (WHERE c.status = 'skipped')::int AS skipped,
+              count(*) FILTER (WHERE c.status = 'not_landing')::int AS not_landing,
+              sum(c.checks_answered)::int AS checks_answered,
+              sum(c.checks_correct)::int AS checks_correct
+         FROM coverage c
+        GROUP BY c.objective_id, c.objective_code, c.curriculum_id, c.title
+       HAVING count(*) FILTER (WHERE c.status IN ('skipped', 'not_landing')) > 0
+        ORDER BY count(*) FILTER (WHERE c.status IN ('skipped', 'not_landing')) DESC,
+                 c.objective_code, c.objective_id
+        LIMIT $${params.length}`,
+      params,
+    );
+
+    return { period: scope.period, objectives: rows.map(toCoverageGap) };
+  }
+
+  /**
+   * Groups the session_objective_coverage rows of the scope, as CoverageService.gaps does. That
+   * table is derived: DocumentedSessionRecorder writes it from the raw sources that
+   * curriculumGaps reads. The benchmark reports this scan next to the raw one.
+   */
+  async curriculumGapsFromSessionCoverage(
     scope: RawScope,
     limit = DEFAULT_DASHBOARD_ROWS,
   ): Promise<CurriculumGapsDashboard> {

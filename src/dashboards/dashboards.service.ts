@@ -185,7 +185,9 @@ export class DashboardsService {
   ): Promise<CurriculumGapsDashboard> {
     const scope = await this.scope(ctx, filter, 'g');
     // Without an instructor filter, the query reads the all-instructors rows (instructor_id null).
-    // TODO: a 30-day read takes about 0.13 of a scan of session_objective_coverage (bench/RESULTS.md),
+    // TODO: a 30-day read for one instructor or curriculum takes about 1 ms at p50 but a few ms at
+    // p95 on a busy machine, near 0.05 of the raw recomputation (DashboardRecomputation.curriculumGaps,
+    // about 10 to 25 ms) and well above that of a scan of session_objective_coverage (bench/RESULTS.md),
     // because it still reads one row per day and objective; cumulative rows would make it constant.
     const level = filter.instructorId ? '' : 'AND g.instructor_id IS NULL';
     const rows: Row[] = await this.dataSource.query(
