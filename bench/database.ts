@@ -21,9 +21,12 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
-/** Creates an empty database `hilink_bench_<timestamp>` on the server in `serverUrl`. */
-export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const name = `hilink_bench_${Date.now()}`;
+/** Creates an empty database `<prefix>_<timestamp>` on the server in `serverUrl`. */
+export async function createBenchDatabase(
+  serverUrl: string,
+  prefix = 'hilink_bench',
+): Promise<BenchDatabase> {
+  const name = `${prefix}_${Date.now()}`;
   await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

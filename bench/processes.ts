@@ -31,9 +31,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * Starts the compiled API (`src/main.js` of the same build as this file) against the given
  * database and waits for the line that carries its URL. It runs as in production: with
  * NODE_ENV=production and the default LOG_LEVEL=info, with stdout, where it writes a JSON line per request, going to a
- * file as a log shipper would read it, and not to a pipe of this process.
+ * file as a log shipper would read it, and not to a pipe of this process. `extraEnv` adds or
+ * overrides variables, such as the webhook settings of the fan-out bench.
  */
-export async function startHilink(databaseUrl: string): Promise<HilinkServer> {
+export async function startHilink(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<HilinkServer> {
   const logDirectory = mkdtempSync(join(tmpdir(), 'hilink-bench-'));
   const logFile = join(logDirectory, 'stdout.log');
   const stdout = openSync(logFile, 'w');
@@ -51,6 +55,7 @@ export async function startHilink(databaseUrl: string): Promise<HilinkServer> {
       // exists to reject such traffic, so the paths are measured without it.
       RATE_LIMIT_API_KEY_PER_MINUTE: '0',
       RATE_LIMIT_PARTICIPANT_PER_MINUTE: '0',
+      ...extraEnv,
     },
     stdio: ['ignore', stdout, 'pipe'],
   });

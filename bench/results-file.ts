@@ -8,7 +8,13 @@ export const RESULTS_FILE = join(process.cwd(), 'bench', 'RESULTS.md');
  * Sections that their own bench commands write. `npm run bench` rewrites the rest of the file
  * and keeps these as they are.
  */
-export const SEPARATE_SECTIONS = ['Engagement', 'Poll storm', 'Recap quality', 'Dashboards'];
+export const SEPARATE_SECTIONS = [
+  'Engagement',
+  'Poll storm',
+  'Recap quality',
+  'Dashboards',
+  'Webhook fan-out',
+];
 
 /** Returns the `## heading` section of `text`, up to the next level-two heading, or undefined. */
 export function findSection(text: string, heading: string): string | undefined {

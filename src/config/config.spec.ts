@@ -69,6 +69,19 @@ describe('loadConfig', () => {
     expect(problems[0]).toMatch(/expected|must|requires/);
   });
 
+  it('reads the webhook concurrency', () => {
+    expect(loadConfig({}).webhooks.concurrency).toBe(32);
+    expect(loadConfig({ WEBHOOK_CONCURRENCY: '128' }).webhooks.concurrency).toBe(128);
+  });
+
+  it('rejects an invalid webhook concurrency', () => {
+    for (const value of ['0', '1001', 'many', '-4']) {
+      expect(problemsOf({ WEBHOOK_CONCURRENCY: value })).toEqual([
+        `WEBHOOK_CONCURRENCY="${value}" is invalid: expected an integer from 1 to 1000.`,
+      ]);
+    }
+  });
+
   it('lists every invalid variable at once', () => {
     expect(problemsOf({ PORT: '-1', LOG_LEVEL: 'x' })).toHaveLength(2);
   });

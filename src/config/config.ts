@@ -42,6 +42,8 @@ export interface AppConfig {
     retryBaseMs: number;
     /** Limit of one delivery request, response included, in ms. */
     timeoutMs: number;
+    /** Delivery requests in flight at once per process. */
+    concurrency: number;
   };
   /** Requests per minute per credential; 0 turns a limit off. */
   rateLimits: { apiKeyPerMinute: number; participantPerMinute: number };
@@ -282,6 +284,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ),
       retryBaseMs: parseInteger(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, [10, 3_600_000], problems),
       timeoutMs: parseInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, [100, 60_000], problems),
+      concurrency: parseInteger(env, 'WEBHOOK_CONCURRENCY', 32, [1, 1_000], problems),
     },
     rateLimits: {
       apiKeyPerMinute: parseInteger(

@@ -12,17 +12,26 @@ import { recordDomainEvent } from './domain-events';
 import { WebhookSecrets } from './webhook-secrets';
 import { AttemptResult, sendWebhook } from './webhook-sender';
 import { signatureHeaders } from './webhook-signature';
-import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook.entity';
+import { WebhookDelivery } from './webhook.entity';
 
-/** Deliveries in flight at once per process. */
-const CONCURRENCY = 16;
 /** Maximum wait between two retries of one delivery. */
 const MAX_RETRY_DELAY_MS = 6 * 3600 * 1000;
 /** Repeated poll failures are logged at the first one and then once per this many ms. */
 const POLL_ERROR_LOG_INTERVAL_MS = 60_000;
+/** Finished attempts recorded in one transaction at most. */
+export const RECORD_BATCH_SIZE = 500;
+/** Event bodies kept for the other deliveries of the same event. */
+const BODY_CACHE_SIZE = 2_000;
+/** Batches recorded at once, each in its own transaction. */
+const RECORDERS = 2;
+/** Claimed deliveries that wait in the local queue at most, beyond those in flight. */
+const MIN_QUEUE = 256;
+/** A claimed delivery is not sent later than this long before its lease ends. */
+const LEASE_MARGIN_MS = 5_000;
 
-interface ClaimedDelivery {
+export interface ClaimedDelivery {
   id: string;
+  sequence: string;
   organization_id: string;
   subscription_id: string;
   event_id: string;
@@ -35,17 +44,15 @@ interface ClaimedDelivery {
   previous_secret_expires_at: Date | null;
   payload: Record<string, unknown>;
   occurred_at: Date;
+  /** When this process claimed it, in ms since the epoch. */
+  claimedAt: number;
 }
 
-/** Runs an UPDATE … RETURNING in the manager's transaction and returns the returned rows. */
-async function updateReturning<T>(
-  manager: EntityManager,
-  sql: string,
-  parameters: unknown[],
-): Promise<T[]> {
-  const result = await manager.queryRunner!.query(sql, parameters, true);
-
-  return result.records as T[];
+/** One sent attempt, waiting to be recorded. */
+export interface FinishedAttempt {
+  delivery: ClaimedDelivery;
+  attemptedAt: Date;
+  result: AttemptResult;
 }
 
 /**
@@ -68,6 +75,22 @@ export function webhookBody(
   return JSON.stringify({ id: eventId, type, timestamp: occurredAt.toISOString(), data });
 }
 
+/** Runs an UPDATE … RETURNING in the manager's transaction and returns the returned rows. */
+async function updateReturning<T>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): Promise<T[]> {
+  const result = await manager.queryRunner!.query(sql, parameters, true);
+
+  return result.records as T[];
+}
+
+/** A timestamp as an ISO string, whether the driver returned a Date or a string. */
+function iso(value: Date | string): string {
+  return new Date(value).toISOString();
+}
+
 /**
  * Sends pending webhook deliveries. A delivery is claimed with a lease, so several instances
  * share the work and a delivery interrupted by a restart is sent again with the same
@@ -75,21 +98,45 @@ export function webhookBody(
  * pending, which keeps each session's events in order. Failed attempts are retried with
  * exponential backoff and jitter until the retry window ends. Then the delivery is
  * dead-lettered, and a subscription that failed for the whole window is disabled.
+ *
+ * Up to `WEBHOOK_CONCURRENCY` requests are in flight, and up to twice as many claimed
+ * deliveries (at least 256) wait in a local queue, so that a finished request is followed at
+ * once by the next and a poll leases many deliveries at a time. Finished attempts are recorded in
+ * batches, one transaction per batch and at most two at once, while the next batch collects:
+ * attempt rows, delivery updates, and each subscription's success or failure state once per
+ * batch. Unsent leased deliveries are handed back at shutdown.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookDispatcher.name);
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Claimed deliveries not yet sent, in claim order. */
+  private readonly queue: ClaimedDelivery[] = [];
+  private readonly sending = new Set<Promise<void>>();
+  /** Sent attempts not yet recorded, in the order they finished. */
+  private readonly finished: FinishedAttempt[] = [];
+  private readonly concurrency: number;
+  /** Bodies of recently sent events by event id, oldest first. */
+  private readonly bodies = new Map<string, string>();
+  /** Claimed deliveries that may wait for a free request slot. */
+  private readonly maxQueued: number;
   private started = false;
   private timer?: NodeJS.Timeout;
-  private polling?: Promise<void>;
+  private polling?: Promise<number>;
+  private readonly recording = new Set<Promise<void>>();
   private lastPollErrorLoggedAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly secrets: WebhookSecrets,
-  ) {}
+  ) {
+    this.concurrency = config.webhooks.concurrency;
+    this.maxQueued = Math.max(2 * this.concurrency, MIN_QUEUE);
+  }
+
+  private get leaseMs(): number {
+    return this.config.webhooks.timeoutMs + 30_000;
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.jobs.enabled) {
@@ -102,27 +149,68 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     this.started = false;
     clearTimeout(this.timer);
     await this.polling;
-    await Promise.allSettled([...this.inFlight]);
+    await this.releaseQueued();
+    await this.drain();
   }
 
-  /** Claims and starts due deliveries once; returns how many were started. */
+  /** Claims due deliveries once and starts sending them; returns how many were claimed. */
   async pollOnce(): Promise<number> {
-    const capacity = CONCURRENCY - this.inFlight.size;
-    if (capacity <= 0) {
+    const room = this.room();
+    if (room <= 0 || this.finished.length >= 2 * RECORD_BATCH_SIZE) {
       return 0;
     }
-    const claimed = await this.claim(capacity);
-    for (const delivery of claimed) {
-      const sending = this.deliver(delivery).finally(() => {
-        this.inFlight.delete(sending);
-        if (this.started) {
+    const claimed = await this.claim(room);
+    this.queue.push(...claimed);
+    this.pump();
+
+    return claimed.length;
+  }
+
+  /** How many more deliveries may be claimed now. */
+  private room(): number {
+    return this.concurrency + this.maxQueued - this.sending.size - this.queue.length;
+  }
+
+  /** Waits until every claimed delivery is sent and every sent attempt is recorded. */
+  async drain(): Promise<void> {
+    while (
+      this.queue.length > 0 ||
+      this.sending.size > 0 ||
+      this.finished.length > 0 ||
+      this.recording.size > 0
+    ) {
+      this.pump();
+      await Promise.allSettled([...this.sending]);
+      this.startRecording();
+      await Promise.allSettled([...this.recording]);
+    }
+  }
+
+  /** Starts queued deliveries while fewer than `concurrency` requests are in flight. */
+  private pump(): void {
+    const stale: ClaimedDelivery[] = [];
+    while (this.sending.size < this.concurrency && this.queue.length > 0) {
+      const delivery = this.queue.shift()!;
+      if (
+        Date.now() - delivery.claimedAt >
+        this.leaseMs - this.config.webhooks.timeoutMs - LEASE_MARGIN_MS
+      ) {
+        // Too close to the end of its lease to finish within it: given back for a later poll.
+        stale.push(delivery);
+        continue;
+      }
+      const sending = this.send(delivery).finally(() => {
+        this.sending.delete(sending);
+        this.pump();
+        if (this.queue.length <= this.maxQueued / 2) {
           this.schedule(0);
         }
       });
-      this.inFlight.add(sending);
+      this.sending.add(sending);
     }
-
-    return claimed.length;
+    if (stale.length > 0) {
+      void this.release(stale);
+    }
   }
 
   private schedule(delayMs: number): void {
@@ -131,20 +219,23 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.polling = this.pollOnce()
-        .then(
-          (count) => count,
-          (error: unknown) => {
-            this.logPollError(error);
+      this.polling = this.pollOnce().then(
+        (count) => count,
+        (error: unknown) => {
+          this.logPollError(error);
 
-            return 0;
-          },
-        )
-        .then((count) => {
-          this.polling = undefined;
-          const full = count > 0 && this.inFlight.size < CONCURRENCY;
-          this.schedule(full ? 0 : this.config.jobs.pollIntervalMs);
-        });
+          return 0;
+        },
+      );
+      void this.polling.then((count) => {
+        this.polling = undefined;
+        const room = this.room();
+        // Nothing due: wait for the poll interval, or for a recorded attempt that lets the next
+        // delivery of its session go (startRecording schedules a poll when it commits).
+        this.schedule(
+          count > 0 && room >= this.maxQueued / 2 ? 0 : this.config.jobs.pollIntervalMs,
+        );
+      });
     }, delayMs);
   }
 
@@ -159,68 +250,134 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
+  /**
+   * Leases up to `limit` due deliveries in one statement: the oldest first, each the earliest
+   * pending one of its subscription and session, of active subscriptions only.
+   */
   private async claim(limit: number): Promise<ClaimedDelivery[]> {
-    const leaseMs = this.config.webhooks.timeoutMs + 30_000;
+    const rows = await this.dataSource.transaction(async (manager) => {
+      // Read the due index in claim order and stop at the limit. After a burst the table's
+      // statistics lag behind, and the planner would otherwise sort every pending delivery
+      // (bitmap scan then sort) on each poll.
+      await manager.query(
+        `SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`,
+      );
 
-    return this.dataSource.transaction(async (manager) => {
-      const ids = await updateReturning<{ id: string }>(
-        manager,
+      return (await manager.query(
         `WITH due AS (
-           SELECT d.id
-             FROM webhook_deliveries d
-             JOIN webhook_subscriptions s ON s.id = d.subscription_id
-            WHERE d.status = 'pending'
-              AND d.next_attempt_at <= now()
-              AND (d.locked_until IS NULL OR d.locked_until < now())
-              AND s.status = 'active'
-              AND NOT EXISTS (
-                SELECT 1 FROM webhook_deliveries e
-                 WHERE e.subscription_id = d.subscription_id
-                   AND e.ordering_key = d.ordering_key
-                   AND e.status = 'pending'
-                   AND e.sequence < d.sequence)
-            ORDER BY d.next_attempt_at, d.sequence
-            LIMIT $1
-            FOR UPDATE OF d SKIP LOCKED)
+         SELECT d.id
+           FROM webhook_deliveries d
+           JOIN webhook_subscriptions s ON s.id = d.subscription_id
+          WHERE d.status = 'pending'
+            AND d.next_attempt_at <= now()
+            AND (d.locked_until IS NULL OR d.locked_until < now())
+            AND s.status = 'active'
+            AND NOT EXISTS (
+              SELECT 1 FROM webhook_deliveries e
+               WHERE e.subscription_id = d.subscription_id
+                 AND e.ordering_key = d.ordering_key
+                 AND e.status = 'pending'
+                 AND e.sequence < d.sequence)
+          ORDER BY d.next_attempt_at, d.sequence
+          LIMIT $1
+          FOR UPDATE OF d SKIP LOCKED
+       ), claimed AS (
          UPDATE webhook_deliveries w
             SET locked_until = now() + $2 * interval '1 millisecond', attempts = w.attempts + 1
            FROM due
           WHERE w.id = due.id
-         RETURNING w.id`,
-        [limit, leaseMs],
-      );
-      if (ids.length === 0) {
-        return [];
-      }
-
-      return (await manager.query(
-        `SELECT d.id, d.organization_id, d.subscription_id, d.event_id, d.event_type, d.attempts,
-                d.window_started_at, s.url, s.secret_ciphertext, s.previous_secret_ciphertext,
-                s.previous_secret_expires_at, e.payload, e.occurred_at
-           FROM webhook_deliveries d
-           JOIN webhook_subscriptions s ON s.id = d.subscription_id
-           JOIN domain_events e ON e.id = d.event_id
-          WHERE d.id = ANY($1::uuid[])
-          ORDER BY d.sequence`,
-        [ids.map((row) => row.id)],
-      )) as ClaimedDelivery[];
+         RETURNING w.id, w.sequence, w.organization_id, w.subscription_id, w.event_id,
+                   w.event_type, w.attempts, w.window_started_at
+       )
+       SELECT c.*, s.url, s.secret_ciphertext, s.previous_secret_ciphertext,
+              s.previous_secret_expires_at, e.payload, e.occurred_at
+         FROM claimed c
+         JOIN webhook_subscriptions s ON s.id = c.subscription_id
+         JOIN domain_events e ON e.id = c.event_id`,
+        [limit, this.leaseMs],
+      )) as Omit<ClaimedDelivery, 'claimedAt'>[];
     });
+    const claimedAt = Date.now();
+
+    return rows
+      .map((row) => ({ ...row, claimedAt }))
+      .sort((a, b) => Number(BigInt(a.sequence) - BigInt(b.sequence)));
   }
 
-  private async deliver(delivery: ClaimedDelivery): Promise<void> {
-    const body = webhookBody(
-      delivery.event_id,
-      delivery.event_type,
-      new Date(delivery.occurred_at),
-      delivery.payload,
-    );
-    const signing = this.secrets.signingSecrets(delivery);
-    const headers = signatureHeaders(
-      signing,
-      delivery.event_id,
-      Math.floor(Date.now() / 1000),
-      body,
-    );
+  /**
+   * Gives claimed deliveries that were never sent back at shutdown, so another instance sends
+   * them without waiting for their lease. A failure here only delays them until the lease ends.
+   */
+  private async releaseQueued(): Promise<void> {
+    await this.release(this.queue.splice(0));
+  }
+
+  /** Ends the lease of claimed deliveries that were not sent, and takes back their claim count. */
+  private async release(queued: ClaimedDelivery[]): Promise<void> {
+    if (queued.length === 0) {
+      return;
+    }
+    try {
+      await this.dataSource.query(
+        `UPDATE webhook_deliveries w
+            SET locked_until = NULL, attempts = w.attempts - 1
+           FROM unnest($1::uuid[], $2::int[]) AS q(id, attempts)
+          WHERE w.id = q.id AND w.attempts = q.attempts AND w.locked_until IS NOT NULL`,
+        [queued.map((delivery) => delivery.id), queued.map((delivery) => delivery.attempts)],
+      );
+    } catch (error) {
+      this.logger.warn(
+        {
+          deliveries: queued.length,
+          error: error instanceof Error ? error.message : String(error),
+        },
+        'Releasing unsent webhook deliveries failed; they are sent when their lease ends',
+      );
+    }
+  }
+
+  /**
+   * The event's body, built once for all of its deliveries that are claimed together (an event
+   * goes to every subscription that selects it).
+   */
+  private bodyOf(delivery: ClaimedDelivery): string {
+    let body = this.bodies.get(delivery.event_id);
+    if (body === undefined) {
+      body = webhookBody(
+        delivery.event_id,
+        delivery.event_type,
+        new Date(delivery.occurred_at),
+        delivery.payload,
+      );
+      this.bodies.set(delivery.event_id, body);
+      if (this.bodies.size > BODY_CACHE_SIZE) {
+        this.bodies.delete(this.bodies.keys().next().value!);
+      }
+    }
+
+    return body;
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<void> {
+    let body: string;
+    let headers: Record<string, string>;
+    try {
+      body = this.bodyOf(delivery);
+      const signing = this.secrets.signingSecrets(delivery);
+      headers = signatureHeaders(signing, delivery.event_id, Math.floor(Date.now() / 1000), body);
+    } catch (error) {
+      // The lease expires and a later poll tries again with the same webhook-id.
+      this.logger.error(
+        {
+          deliveryId: delivery.id,
+          subscriptionId: delivery.subscription_id,
+          error: error instanceof Error ? error.message : String(error),
+        },
+        'Signing a webhook delivery failed; it will be retried',
+      );
+
+      return;
+    }
     const attemptedAt = new Date();
     const result = await sendWebhook({
       url: delivery.url,
@@ -229,71 +386,173 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       timeoutMs: this.config.webhooks.timeoutMs,
       allowPrivateTargets: this.config.webhooks.allowPrivateTargets,
     });
-    try {
-      await this.dataSource.transaction((manager) =>
-        this.record(manager, delivery, attemptedAt, result),
-      );
-    } catch (error) {
-      // The lease expires and another poll sends the delivery again with the same webhook-id.
-      this.logger.error(
-        {
-          deliveryId: delivery.id,
-          subscriptionId: delivery.subscription_id,
-          error: error instanceof Error ? error.message : String(error),
-        },
-        'Recording a webhook attempt failed; the delivery will be retried',
-      );
+    this.finished.push({ delivery, attemptedAt, result });
+    this.startRecording();
+  }
+
+  /**
+   * Records the finished attempts in one transaction unless a recording runs; the attempts that
+   * finish meanwhile make the next batch, so batches grow with the load.
+   */
+  private startRecording(): void {
+    while (this.recording.size < RECORDERS && this.finished.length > 0) {
+      const batch = this.finished.splice(0, RECORD_BATCH_SIZE);
+      const recording: Promise<void> = this.recordBatch(batch).finally(() => {
+        this.recording.delete(recording);
+        this.startRecording();
+        // Recorded successes let the next delivery of their sessions go.
+        this.schedule(0);
+      });
+      this.recording.add(recording);
     }
   }
 
-  private async record(
-    manager: EntityManager,
-    delivery: ClaimedDelivery,
-    attemptedAt: Date,
-    result: AttemptResult,
-  ): Promise<void> {
-    const succeeded = result.outcome === 'succeeded';
-    // The subscription row is locked first, in the order a deletion of the subscription takes
-    // its locks (subscription, then deliveries), so the two do not deadlock each other.
-    const subscription = await updateReturning<{ id: string }>(
-      manager,
-      succeeded
-        ? `UPDATE webhook_subscriptions SET last_success_at = now(), failing_since = NULL
-            WHERE id = $1 RETURNING id`
-        : `UPDATE webhook_subscriptions SET failing_since = coalesce(failing_since, now())
-            WHERE id = $1 RETURNING id`,
-      [delivery.subscription_id],
-    );
-    if (subscription.length === 0) {
-      return;
-    }
-    await manager.insert(WebhookDeliveryAttempt, {
-      organizationId: delivery.organization_id,
-      deliveryId: delivery.id,
-      number: delivery.attempts,
-      attemptedAt,
-      statusCode: result.statusCode,
-      latencyMs: result.latencyMs,
-      outcome: result.outcome,
-      error: result.error,
-      responseExcerpt: result.responseExcerpt,
-    });
-    // A replay during the attempt restarted the window: the delivery stays pending for it.
-    const claimed = { id: delivery.id, windowStartedAt: new Date(delivery.window_started_at) };
-    if (succeeded) {
-      const updated = await manager.update(WebhookDelivery, claimed, {
-        status: 'succeeded',
-        deliveredAt: new Date(),
-        lockedUntil: null,
-        lastStatusCode: result.statusCode,
-        lastError: null,
-      });
-      if (!updated.affected) {
-        await this.releaseReplayed(manager, delivery.id);
-      }
+  /**
+   * Records a batch in one transaction. When that fails, each attempt is recorded in its own
+   * transaction, so one bad row cannot lose the others; an attempt that still fails to record
+   * is sent again with the same webhook-id when its lease ends.
+   */
+  async recordBatch(batch: FinishedAttempt[]): Promise<void> {
+    try {
+      await this.dataSource.transaction((manager) => this.record(manager, batch));
 
       return;
+    } catch (error) {
+      if (batch.length === 1) {
+        this.logRecordError(batch[0]!, error);
+
+        return;
+      }
     }
+    for (const attempt of batch) {
+      try {
+        await this.dataSource.transaction((manager) => this.record(manager, [attempt]));
+      } catch (error) {
+        this.logRecordError(attempt, error);
+      }
+    }
+  }
+
+  private logRecordError(attempt: FinishedAttempt, error: unknown): void {
+    this.logger.error(
+      {
+        deliveryId: attempt.delivery.id,
+        subscriptionId: attempt.delivery.subscription_id,
+        error: error instanceof Error ? error.message : String(error),
+      },
+      'Recording a webhook attempt failed; the delivery will be retried',
+    );
+  }
+
+  private async record(manager: EntityManager, batch: FinishedAttempt[]): Promise<void> {
+    // Each subscription's state after the batch, with the attempts taken in the order they
+    // finished: a success clears failing_since, a failure after it sets it again.
+    const states = new Map<string, { succeeded: boolean; failedLast: boolean }>();
+    for (const { delivery, result } of batch) {
+      const state = states.get(delivery.subscription_id) ?? { succeeded: false, failedLast: false };
+      if (result.outcome === 'succeeded') {
+        state.succeeded = true;
+        state.failedLast = false;
+      } else {
+        state.failedLast = true;
+      }
+      states.set(delivery.subscription_id, state);
+    }
+    const ids = [...states.keys()].sort();
+    // A key-share lock on each subscription, taken first and in id order, keeps the subscription
+    // and its deliveries from being deleted until the batch commits. It conflicts with neither
+    // the deliveries that other transactions insert nor another batch of the same subscriptions.
+    const existing = (await manager.query(
+      `SELECT id FROM webhook_subscriptions WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`,
+      [ids],
+    )) as { id: string }[];
+    const live = new Set(existing.map((row) => row.id));
+    // Deliveries of a deleted subscription are gone with it.
+    const attempts = batch.filter((attempt) => live.has(attempt.delivery.subscription_id));
+    if (attempts.length === 0) {
+      return;
+    }
+    await manager.query(
+      `INSERT INTO webhook_delivery_attempts
+         (organization_id, delivery_id, number, attempted_at, status_code, latency_ms, outcome,
+          error, response_excerpt)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::int[],
+                            $6::int[], $7::text[], $8::text[], $9::text[])`,
+      [
+        attempts.map((a) => a.delivery.organization_id),
+        attempts.map((a) => a.delivery.id),
+        attempts.map((a) => a.delivery.attempts),
+        attempts.map((a) => a.attemptedAt.toISOString()),
+        attempts.map((a) => a.result.statusCode),
+        attempts.map((a) => a.result.latencyMs),
+        attempts.map((a) => a.result.outcome),
+        attempts.map((a) => a.result.error),
+        attempts.map((a) => a.result.responseExcerpt),
+      ],
+    );
+    const succeeded = attempts.filter((attempt) => attempt.result.outcome === 'succeeded');
+    if (succeeded.length > 0) {
+      // A replay during the attempt restarted the window: the delivery stays pending for it.
+      const updated = await updateReturning<{ id: string }>(
+        manager,
+        `UPDATE webhook_deliveries d
+            SET status = 'succeeded', delivered_at = v.delivered_at, locked_until = NULL,
+                last_status_code = v.status_code, last_error = NULL
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::timestamptz[])
+                AS v(id, window_started_at, status_code, delivered_at)
+          WHERE d.id = v.id AND d.window_started_at = v.window_started_at
+          RETURNING d.id`,
+        [
+          succeeded.map((a) => a.delivery.id),
+          succeeded.map((a) => iso(a.delivery.window_started_at)),
+          succeeded.map((a) => a.result.statusCode),
+          succeeded.map((a) =>
+            new Date(a.attemptedAt.getTime() + a.result.latencyMs).toISOString(),
+          ),
+        ],
+      );
+      if (updated.length < succeeded.length) {
+        const done = new Set(updated.map((row) => row.id));
+        await this.releaseReplayed(
+          manager,
+          succeeded.map((a) => a.delivery.id).filter((id) => !done.has(id)),
+        );
+      }
+    }
+    // Each subscription's success or failure once per batch, updated in id order so that two
+    // batches never wait for each other in a cycle. It comes last but before the failures, whose
+    // dead-lettering reads last_success_at.
+    const liveIds = ids.filter((id) => live.has(id));
+    await manager.query(
+      `WITH locked AS (
+         SELECT id FROM webhook_subscriptions WHERE id = ANY($1::uuid[]) ORDER BY id
+            FOR NO KEY UPDATE
+       )
+       UPDATE webhook_subscriptions s
+          SET last_success_at = CASE WHEN v.succeeded THEN now() ELSE s.last_success_at END,
+              failing_since = CASE WHEN NOT v.failed_last THEN NULL
+                                   WHEN v.succeeded THEN now()
+                                   ELSE coalesce(s.failing_since, now()) END
+         FROM locked, unnest($1::uuid[], $2::boolean[], $3::boolean[]) AS v(id, succeeded, failed_last)
+        WHERE s.id = locked.id AND v.id = locked.id`,
+      [
+        liveIds,
+        liveIds.map((id) => states.get(id)!.succeeded),
+        liveIds.map((id) => states.get(id)!.failedLast),
+      ],
+    );
+    for (const attempt of attempts) {
+      if (attempt.result.outcome !== 'succeeded') {
+        await this.recordFailure(manager, attempt.delivery, attempt.result);
+      }
+    }
+  }
+
+  private async recordFailure(
+    manager: EntityManager,
+    delivery: ClaimedDelivery,
+    result: AttemptResult,
+  ): Promise<void> {
     const nextAttemptAt = new Date(
       Date.now() + retryDelayMs(delivery.attempts, this.config.webhooks.retryBaseMs),
     );
@@ -302,6 +561,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       this.config.webhooks.retryWindowSeconds * 1000;
     const targetGone = result.statusCode === 410;
     const dead = targetGone || nextAttemptAt.getTime() > windowEnd;
+    const claimed = { id: delivery.id, windowStartedAt: new Date(delivery.window_started_at) };
     const updated = await manager.update(WebhookDelivery, claimed, {
       status: dead ? 'dead' : 'pending',
       nextAttemptAt,
@@ -310,7 +570,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       lastError: result.error,
     });
     if (!updated.affected) {
-      await this.releaseReplayed(manager, delivery.id);
+      await this.releaseReplayed(manager, [delivery.id]);
 
       return;
     }
@@ -330,9 +590,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  /** Makes a delivery that was replayed during an attempt due at once, without its lease. */
-  private async releaseReplayed(manager: EntityManager, id: string): Promise<void> {
-    await manager.update(WebhookDelivery, { id }, { lockedUntil: null, nextAttemptAt: new Date() });
+  /** Makes deliveries that were replayed during an attempt due at once, without their lease. */
+  private async releaseReplayed(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE webhook_deliveries SET locked_until = NULL, next_attempt_at = now()
+        WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /**

@@ -1,5 +1,10 @@
-import { request as httpRequest, IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import {
+  Agent as HttpAgent,
+  ClientRequest,
+  request as httpRequest,
+  IncomingMessage,
+} from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { BlockedTargetError, describeTargetProblem, guardedLookup } from './target-guard';
 
 export type AttemptOutcome =
@@ -26,6 +31,47 @@ export interface SendOptions {
 export const EXCERPT_CHARS = 1_024;
 /** Bytes read from a response before the connection is closed; the rest is never read. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
+/**
+ * An idle keep-alive connection is closed after this many ms: below the 5 s that Node.js servers
+ * keep an idle connection open, so HiLink rarely reuses one that the receiver is closing.
+ */
+const IDLE_SOCKET_MS = 4_000;
+/** Target origins whose keep-alive agent is kept; the least recently used one is dropped. */
+const MAX_AGENTS = 1_000;
+
+const agents = new Map<string, HttpAgent>();
+
+/**
+ * Returns the keep-alive agent of a target origin. Connections are reused only for the same
+ * origin, and each new connection resolves its host through the request's `lookup`, so the
+ * private-address guard checks every address that a connection is opened to. A reused
+ * connection stays on the address that passed the guard when it was opened.
+ */
+function agentFor(url: URL, allowPrivateTargets: boolean): HttpAgent {
+  const key = `${allowPrivateTargets ? 'private' : 'public'} ${url.origin}`;
+  let agent = agents.get(key);
+  if (agent) {
+    // Most recently used last.
+    agents.delete(key);
+    agents.set(key, agent);
+
+    return agent;
+  }
+  const options = { keepAlive: true, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' as const };
+  agent = url.protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
+  agents.set(key, agent);
+  if (agents.size > MAX_AGENTS) {
+    // Its requests in flight finish; its idle connections close after IDLE_SOCKET_MS.
+    agents.delete(agents.keys().next().value!);
+  }
+
+  return agent;
+}
+
+/** Errors of a reused keep-alive connection that the receiver closed before the request. */
+function isStaleConnection(request: ClientRequest, error: NodeJS.ErrnoException): boolean {
+  return request.reusedSocket && ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(error.code ?? '');
+}
 
 /**
  * Sends one webhook POST. Redirects are not followed: a 3xx is a failed attempt, so a redirect
@@ -55,6 +101,7 @@ export function sendWebhook(options: SendOptions): Promise<AttemptResult> {
 
   return new Promise((resolve) => {
     let settled = false;
+    let req: ClientRequest;
     const settle = (result: AttemptResult): void => {
       if (!settled) {
         settled = true;
@@ -62,55 +109,67 @@ export function sendWebhook(options: SendOptions): Promise<AttemptResult> {
         resolve(result);
       }
     };
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'HiLink-Webhooks/1',
-          'content-length': Buffer.byteLength(options.body),
-          ...options.headers,
+    const start = (retry: boolean): void => {
+      let responded = false;
+      req = request(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'HiLink-Webhooks/1',
+            'content-length': Buffer.byteLength(options.body),
+            ...options.headers,
+          },
+          lookup: options.allowPrivateTargets ? undefined : guardedLookup,
+          agent: agentFor(url, options.allowPrivateTargets),
         },
-        lookup: options.allowPrivateTargets ? undefined : guardedLookup,
-        agent: false,
-      },
-      (res: IncomingMessage) => {
-        const status = res.statusCode ?? 0;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const done = (): void => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          if (status >= 200 && status < 300) {
-            settle(finish('succeeded', status, null, body));
-          } else if (status >= 300 && status < 400) {
-            const location = res.headers.location ?? 'no location';
-            settle(finish('redirect', status, `redirect to ${location} not followed`, body));
-          } else {
-            settle(finish('http_error', status, `HTTP ${status}`, body));
-          }
-        };
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size <= MAX_RESPONSE_BYTES) {
-            chunks.push(chunk);
-          } else {
-            res.destroy();
-            done();
-          }
-        });
-        res.on('end', done);
-        res.on('error', (error) => settle(finish('network_error', status, error.message, null)));
-      },
-    );
+        (res: IncomingMessage) => {
+          responded = true;
+          const status = res.statusCode ?? 0;
+          const chunks: Buffer[] = [];
+          let size = 0;
+          const done = (): void => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            if (status >= 200 && status < 300) {
+              settle(finish('succeeded', status, null, body));
+            } else if (status >= 300 && status < 400) {
+              const location = res.headers.location ?? 'no location';
+              settle(finish('redirect', status, `redirect to ${location} not followed`, body));
+            } else {
+              settle(finish('http_error', status, `HTTP ${status}`, body));
+            }
+          };
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size <= MAX_RESPONSE_BYTES) {
+              chunks.push(chunk);
+            } else {
+              res.destroy();
+              done();
+            }
+          });
+          res.on('end', done);
+          res.on('error', (error) => settle(finish('network_error', status, error.message, null)));
+        },
+      );
+      const sent = req;
+      sent.on('error', (error: NodeJS.ErrnoException) => {
+        if (!retry && !responded && !settled && isStaleConnection(sent, error)) {
+          // The receiver closed an idle connection as it was reused: send once more on another.
+          start(true);
+
+          return;
+        }
+        const outcome = error instanceof BlockedTargetError ? 'blocked_target' : 'network_error';
+        settle(finish(outcome, null, error.message, null));
+      });
+      sent.end(options.body);
+    };
     const timer = setTimeout(() => {
       req.destroy();
       settle(finish('timeout', null, `no complete response within ${options.timeoutMs} ms`, null));
     }, options.timeoutMs);
-    req.on('error', (error) => {
-      const outcome = error instanceof BlockedTargetError ? 'blocked_target' : 'network_error';
-      settle(finish(outcome, null, error.message, null));
-    });
-    req.end(options.body);
+    start(false);
   });
 }

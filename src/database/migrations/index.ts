@@ -20,6 +20,7 @@ import { Webhooks1764800017000 } from './1764800017000-webhooks';
 import { SessionChat1764800018000 } from './1764800018000-session-chat';
 import { PostSessionIndexes1764800019000 } from './1764800019000-post-session-indexes';
 import { ParentUpdateUsage1764800020000 } from './1764800020000-parent-update-usage';
+import { WebhookDispatchIndexes1764800021000 } from './1764800021000-webhook-dispatch-indexes';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SessionChat1764800018000,
   PostSessionIndexes1764800019000,
   ParentUpdateUsage1764800020000,
+  WebhookDispatchIndexes1764800021000,
 ];

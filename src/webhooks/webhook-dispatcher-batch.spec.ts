@@ -1,0 +1,285 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from '../../test/support/test-app';
+import { startWebhookReceiver, WebhookReceiver } from '../../test/support/webhook-receiver';
+import { recordDomainEvent } from './domain-events';
+import { ClaimedDelivery, FinishedAttempt, WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookSecrets } from './webhook-secrets';
+import { AttemptResult } from './webhook-sender';
+
+const SESSIONS = [
+  '0b7f8c1e-0000-4000-8000-000000000001',
+  '0b7f8c1e-0000-4000-8000-000000000002',
+  '0b7f8c1e-0000-4000-8000-000000000003',
+];
+
+const OK: AttemptResult = {
+  outcome: 'succeeded',
+  statusCode: 204,
+  latencyMs: 3,
+  error: null,
+  responseExcerpt: '',
+};
+const FAILED: AttemptResult = {
+  outcome: 'http_error',
+  statusCode: 500,
+  latencyMs: 4,
+  error: 'HTTP 500',
+  responseExcerpt: 'down',
+};
+
+describe('WebhookDispatcher batches', () => {
+  let t: TestApp;
+  let dataSource: DataSource;
+  let receiver: WebhookReceiver;
+  const dispatchers: WebhookDispatcher[] = [];
+
+  function createDispatcher(concurrency = 4): WebhookDispatcher {
+    const config = { ...t.config, webhooks: { ...t.config.webhooks, concurrency } };
+    const dispatcher = new WebhookDispatcher(config, dataSource, t.app.get(WebhookSecrets));
+    dispatchers.push(dispatcher);
+
+    return dispatcher;
+  }
+
+  async function subscribe(url = receiver.url): Promise<string> {
+    const response = await t.http
+      .post('/v1/webhooks/subscriptions')
+      .set('authorization', `Bearer ${t.adminKey}`)
+      .send({ url, eventTypes: ['session.*'] });
+    expect(response.status).toBe(201);
+
+    return response.body.subscription.id as string;
+  }
+
+  /** Records `perSession` events for each session, interleaved, in one transaction. */
+  async function recordEvents(perSession: number): Promise<void> {
+    await dataSource.transaction(async (manager) => {
+      for (let seq = 1; seq <= perSession; seq += 1) {
+        for (const sessionId of SESSIONS) {
+          await recordDomainEvent(manager, t.organizationId, 'session.started', { sessionId, seq });
+        }
+      }
+    });
+  }
+
+  /** Claims every pending delivery as a poll does and returns them as the dispatcher sees them. */
+  async function claimAll(): Promise<ClaimedDelivery[]> {
+    const rows = (await dataSource.query(
+      `WITH claimed AS (
+         UPDATE webhook_deliveries
+            SET attempts = attempts + 1, locked_until = now() + interval '1 minute'
+          WHERE status = 'pending'
+          RETURNING *
+       )
+       SELECT c.id, c.sequence, c.organization_id, c.subscription_id, c.event_id, c.event_type,
+              c.attempts, c.window_started_at, s.url, s.secret_ciphertext,
+              s.previous_secret_ciphertext, s.previous_secret_expires_at, e.payload, e.occurred_at
+         FROM claimed c
+         JOIN webhook_subscriptions s ON s.id = c.subscription_id
+         JOIN domain_events e ON e.id = c.event_id
+        ORDER BY c.sequence`,
+    )) as Omit<ClaimedDelivery, 'claimedAt'>[];
+
+    return rows.map((row) => ({ ...row, claimedAt: Date.now() }));
+  }
+
+  function finished(delivery: ClaimedDelivery, result: AttemptResult): FinishedAttempt {
+    return { delivery, attemptedAt: new Date(), result };
+  }
+
+  async function deliveries(): Promise<
+    { id: string; status: string; attempts: number; locked_until: Date | null }[]
+  > {
+    return dataSource.query(
+      `SELECT id, status, attempts, locked_until FROM webhook_deliveries ORDER BY sequence`,
+    );
+  }
+
+  async function attemptRows(): Promise<
+    { delivery_id: string; number: number; outcome: string }[]
+  > {
+    return dataSource.query(
+      `SELECT delivery_id, number, outcome FROM webhook_delivery_attempts ORDER BY attempted_at`,
+    );
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      HILINK_JOBS_ENABLED: 'false',
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOK_RETRY_BASE_MS: '60000',
+      WEBHOOK_TIMEOUT_MS: '500',
+    });
+    dataSource = t.app.get(DataSource);
+  });
+
+  beforeEach(async () => {
+    receiver = await startWebhookReceiver();
+  });
+
+  afterEach(async () => {
+    await Promise.all(dispatchers.splice(0).map((d) => d.beforeApplicationShutdown()));
+    await dataSource.query(`DELETE FROM webhook_subscriptions`);
+    await dataSource.query(`DELETE FROM domain_events`);
+    await receiver.close();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('keeps each session in order and records every attempt', async () => {
+    const other = await startWebhookReceiver();
+    try {
+      await subscribe();
+      await subscribe(other.url);
+      await recordEvents(5);
+      const dispatcher = createDispatcher(4);
+
+      for (let round = 0; round < 50; round += 1) {
+        const claimed = await dispatcher.pollOnce();
+        await dispatcher.drain();
+        if (claimed === 0 && receiver.requests.length + other.requests.length >= 30) {
+          break;
+        }
+      }
+
+      for (const target of [receiver, other]) {
+        const arrived = target.requests.map(
+          (request) => JSON.parse(request.body) as { data: { sessionId: string; seq: number } },
+        );
+        expect(arrived).toHaveLength(15);
+        for (const sessionId of SESSIONS) {
+          expect(
+            arrived.filter((e) => e.data.sessionId === sessionId).map((e) => e.data.seq),
+          ).toEqual([1, 2, 3, 4, 5]);
+        }
+      }
+    } finally {
+      await other.close();
+    }
+    const stored = await deliveries();
+    expect(stored.every((row) => row.status === 'succeeded' && row.attempts === 1)).toBe(true);
+    expect(stored.every((row) => row.locked_until === null)).toBe(true);
+    const attempts = await attemptRows();
+    expect(attempts).toHaveLength(30);
+    expect(new Set(attempts.map((row) => row.delivery_id)).size).toBe(30);
+    const subscriptions = (await dataSource.query(
+      `SELECT last_success_at, failing_since FROM webhook_subscriptions`,
+    )) as { last_success_at: Date | null; failing_since: Date | null }[];
+    expect(subscriptions.every((s) => s.last_success_at !== null && s.failing_since === null)).toBe(
+      true,
+    );
+  });
+
+  it('records a mixed batch in the order the attempts finished', async () => {
+    const mixed = await subscribe();
+    const failing = await subscribe();
+    await recordEvents(1);
+    const claimed = await claimAll();
+    const ofMixed = claimed.filter((d) => d.subscription_id === mixed);
+    const ofFailing = claimed.filter((d) => d.subscription_id === failing);
+    const dispatcher = createDispatcher();
+
+    await dispatcher.recordBatch([
+      finished(ofMixed[0]!, FAILED),
+      finished(ofFailing[0]!, FAILED),
+      finished(ofMixed[1]!, OK),
+      finished(ofMixed[2]!, OK),
+    ]);
+
+    const byId = new Map((await deliveries()).map((row) => [row.id, row]));
+    expect(byId.get(ofMixed[0]!.id)).toMatchObject({ status: 'pending', locked_until: null });
+    expect(byId.get(ofMixed[1]!.id)).toMatchObject({ status: 'succeeded', locked_until: null });
+    expect(byId.get(ofMixed[2]!.id)).toMatchObject({ status: 'succeeded' });
+    expect(byId.get(ofFailing[0]!.id)).toMatchObject({ status: 'pending', locked_until: null });
+    // Not part of the batch: still leased.
+    expect(byId.get(ofFailing[1]!.id)!.locked_until).not.toBeNull();
+    const attempts = await attemptRows();
+    expect(attempts).toHaveLength(4);
+    expect(attempts.every((row) => row.number === 1)).toBe(true);
+    const states = new Map(
+      (
+        (await dataSource.query(
+          `SELECT id, last_success_at, failing_since FROM webhook_subscriptions`,
+        )) as { id: string; last_success_at: Date | null; failing_since: Date | null }[]
+      ).map((row) => [row.id, row]),
+    );
+    // A failure followed by successes: the subscription is no longer failing.
+    expect(states.get(mixed)!.last_success_at).not.toBeNull();
+    expect(states.get(mixed)!.failing_since).toBeNull();
+    expect(states.get(failing)!.last_success_at).toBeNull();
+    expect(states.get(failing)!.failing_since).not.toBeNull();
+  });
+
+  it('keeps a replayed delivery pending and skips a deleted subscription', async () => {
+    const kept = await subscribe();
+    const deleted = await subscribe();
+    await recordEvents(1);
+    const claimed = await claimAll();
+    const ofKept = claimed.filter((d) => d.subscription_id === kept);
+    const ofDeleted = claimed.filter((d) => d.subscription_id === deleted);
+    await dataSource.query(
+      `UPDATE webhook_deliveries SET window_started_at = clock_timestamp() + interval '1 second'
+        WHERE id = $1`,
+      [ofKept[1]!.id],
+    );
+    await dataSource.query(`DELETE FROM webhook_subscriptions WHERE id = $1`, [deleted]);
+
+    await createDispatcher().recordBatch([
+      finished(ofKept[0]!, OK),
+      finished(ofDeleted[0]!, OK),
+      finished(ofKept[1]!, OK),
+    ]);
+
+    const byId = new Map((await deliveries()).map((row) => [row.id, row]));
+    expect(byId.get(ofKept[0]!.id)).toMatchObject({ status: 'succeeded' });
+    expect(byId.get(ofKept[1]!.id)).toMatchObject({ status: 'pending', locked_until: null });
+    expect(byId.has(ofDeleted[0]!.id)).toBe(false);
+    expect((await attemptRows()).map((row) => row.delivery_id).sort()).toEqual(
+      [ofKept[0]!.id, ofKept[1]!.id].sort(),
+    );
+  });
+
+  it('records the rest of a batch when one attempt cannot be recorded', async () => {
+    await subscribe();
+    await recordEvents(1);
+    const [good, other] = await claimAll();
+    const missing = { ...other!, id: '0b7f8c1e-0000-4000-8000-0000000000ff' };
+
+    await createDispatcher().recordBatch([
+      finished(good!, OK),
+      finished(missing, OK),
+      finished(other!, OK),
+    ]);
+
+    const byId = new Map((await deliveries()).map((row) => [row.id, row]));
+    expect(byId.get(good!.id)).toMatchObject({ status: 'succeeded' });
+    expect(byId.get(other!.id)).toMatchObject({ status: 'succeeded' });
+    expect(await attemptRows()).toHaveLength(2);
+  });
+
+  it('gives unsent claimed deliveries back at shutdown', async () => {
+    receiver.always({ kind: 'hang' });
+    await subscribe();
+    await recordEvents(2);
+    const dispatcher = createDispatcher(1);
+
+    const claimed = await dispatcher.pollOnce();
+    await dispatcher.beforeApplicationShutdown();
+
+    // Three sessions are due at once; one request went out and timed out, two were never sent.
+    expect(claimed).toBe(3);
+    expect(receiver.requests).toHaveLength(1);
+    const stored = await deliveries();
+    const sent = stored.filter((row) => row.attempts === 1);
+    const released = stored.filter((row) => row.attempts === 0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.status).toBe('pending');
+    expect(released).toHaveLength(5);
+    expect(released.every((row) => row.locked_until === null)).toBe(true);
+    expect(await attemptRows()).toEqual([
+      expect.objectContaining({ delivery_id: sent[0]!.id, number: 1, outcome: 'timeout' }),
+    ]);
+  });
+});
