@@ -540,6 +540,16 @@ describe('operations dashboards', () => {
       );
     });
 
+    it('rejects an unknown instructor of curriculum gaps', async () => {
+      await expectProblem(
+        'curriculum-gaps',
+        { instructorId: UNKNOWN_ID },
+        404,
+        'instructorId',
+        /Member "00000000-0000-4000-8000-000000000000" was not found/,
+      );
+    });
+
     it('rejects an unknown curriculum', async () => {
       await expectProblem(
         'curriculum-gaps',

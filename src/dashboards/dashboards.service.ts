@@ -183,12 +183,12 @@ export class DashboardsService {
     ctx: RequestContext,
     filter: CurriculumGapsDashboardFilter,
   ): Promise<CurriculumGapsDashboard> {
-    const scope = await this.scope(ctx, filter, 'g');
+    // A filter that names no row of the organization selects no rollup rows, so its instructor
+    // and curriculum are looked up only when the result is empty, to report NOT_FOUND.
+    const scope = this.rollupScope(ctx, filter, 'g');
     // Without an instructor filter, the query reads the all-instructors rows (instructor_id null).
-    // TODO: a 30-day read for one instructor or curriculum takes about 1 ms at p50 but a few ms at
-    // p95 on a busy machine, near 0.05 of the raw recomputation (DashboardRecomputation.curriculumGaps,
-    // about 10 to 25 ms) and well above that of a scan of session_objective_coverage (bench/RESULTS.md),
-    // because it still reads one row per day and objective; cumulative rows would make it constant.
+    // NOTE: the read sums one row per day and objective, so its time grows with the period;
+    // cumulative rows would make it constant.
     const level = filter.instructorId ? '' : 'AND g.instructor_id IS NULL';
     const rows: Row[] = await this.dataSource.query(
       `SELECT g.objective_id, g.objective_code, g.curriculum_id, o.title,
@@ -205,6 +205,9 @@ export class DashboardsService {
         LIMIT $${scope.params.length + 1}`,
       [...scope.params, filter.limit ?? DEFAULT_DASHBOARD_ROWS],
     );
+    if (rows.length === 0) {
+      await this.checkFilterTargets(ctx, filter);
+    }
 
     return { period: scope.period, objectives: rows.map(toCoverageGap) };
   }
@@ -262,12 +265,19 @@ export class DashboardsService {
    * Resolves the period and checks the instructor and curriculum, raising NOT_FOUND that names
    * the field for an id of another organization or none at all.
    */
+  /** Checks that the filter's instructor and curriculum exist, then returns the rollup scope. */
   private async scope(
     ctx: RequestContext,
     filter: DashboardFilter,
     alias: string,
   ): Promise<RollupScope> {
-    const period = resolvePeriod(filter);
+    await this.checkFilterTargets(ctx, filter);
+
+    return this.rollupScope(ctx, filter, alias);
+  }
+
+  /** Raises NOT_FOUND when the filter names an instructor or curriculum the organization lacks. */
+  private async checkFilterTargets(ctx: RequestContext, filter: DashboardFilter): Promise<void> {
     if (filter.instructorId) {
       const instructorId = filter.instructorId;
       await this.members.get(ctx, instructorId).catch((error: unknown) => {
@@ -277,6 +287,10 @@ export class DashboardsService {
     if (filter.curriculumId) {
       await this.curricula.get(ctx, filter.curriculumId, 'curriculumId');
     }
+  }
+
+  private rollupScope(ctx: RequestContext, filter: DashboardFilter, alias: string): RollupScope {
+    const period = resolvePeriod(filter);
     const params: unknown[] = [ctx.organizationId, period.from, period.to];
     const conditions = [
       `${alias}.organization_id = $1`,
