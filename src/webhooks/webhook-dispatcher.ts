@@ -86,7 +86,7 @@ async function updateReturning<T>(
   return result.records as T[];
 }
 
-/** A timestamp as an ISO string, whether the driver returned a Date or a string. */
+/** Formats a timestamp as an ISO string, whether the driver returned a Date or a string. */
 function iso(value: Date | string): string {
   return new Date(value).toISOString();
 }
@@ -166,7 +166,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     return claimed.length;
   }
 
-  /** How many more deliveries may be claimed now. */
+  /** Returns how many more deliveries may be claimed now. */
   private room(): number {
     return this.concurrency + this.maxQueued - this.sending.size - this.queue.length;
   }
@@ -337,8 +337,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /**
-   * The event's body, built once for all of its deliveries that are claimed together (an event
-   * goes to every subscription that selects it).
+   * Returns the event's body, built once for all of its deliveries that are claimed together,
+   * since an event goes to every subscription that selects it.
    */
   private bodyOf(delivery: ClaimedDelivery): string {
     let body = this.bodies.get(delivery.event_id);
@@ -391,7 +391,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /**
-   * Records the finished attempts in one transaction unless a recording runs; the attempts that
+   * Records the finished attempts in one transaction unless a recording runs. The attempts that
    * finish meanwhile make the next batch, so batches grow with the load.
    */
   private startRecording(): void {
@@ -409,7 +409,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   /**
    * Records a batch in one transaction. When that fails, each attempt is recorded in its own
-   * transaction, so one bad row cannot lose the others; an attempt that still fails to record
+   * transaction, so one bad row cannot lose the others. An attempt that still fails to record
    * is sent again with the same webhook-id when its lease ends.
    */
   async recordBatch(batch: FinishedAttempt[]): Promise<void> {
