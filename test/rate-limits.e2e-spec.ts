@@ -4,6 +4,7 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 describe('rate limits', () => {
   let t: TestApp;
   const keys: string[] = [];
+  let writerKey: string;
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -18,6 +19,11 @@ describe('rate limits', () => {
         .send({ name: `reader ${index}`, scopes: ['read'] });
       keys.push(response.body.secret as string);
     }
+    const writer = await t.http
+      .post('/v1/api-keys')
+      .set(...bearer(t.adminKey))
+      .send({ name: 'writer', scopes: ['admin'] });
+    writerKey = writer.body.secret as string;
   });
 
   afterAll(async () => {
@@ -84,6 +90,32 @@ describe('rate limits', () => {
       code: 'TOO_MANY_REQUESTS',
       reason: 'RATE_LIMITED',
     });
+  });
+
+  it('counts replays of an idempotent mutation', async () => {
+    const send = () =>
+      t.http
+        .post('/graphql')
+        .set(...bearer(writerKey))
+        .set('idempotency-key', 'limited-create')
+        .send({
+          query: 'mutation ($input: CreateRoomInput!) { createRoom(input: $input) { id } }',
+          variables: { input: { name: 'Limited room' } },
+        });
+    const first = await send();
+    const second = await send();
+    for (let index = 2; index < 40; index += 1) {
+      await send();
+    }
+    const over = await send();
+
+    expect(first.body.errors).toBeUndefined();
+    expect(first.headers['ratelimit-remaining']).toBe('39');
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.headers['ratelimit-remaining']).toBe('38');
+    expect(over.status).toBe(429);
+    expect(over.headers['retry-after']).toBeDefined();
+    expect(over.body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
   });
 
   it('limits participant tokens on their own', async () => {

@@ -95,6 +95,7 @@ describe('widget files', () => {
     expect(response.status).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe('*');
     expect(response.headers['access-control-allow-headers']).toContain('authorization');
+    expect(response.headers['access-control-allow-headers']).toContain('idempotency-key');
   });
 
   it('allows cross-origin GraphQL responses', async () => {
@@ -106,6 +107,8 @@ describe('widget files', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['access-control-expose-headers']).toContain('ratelimit-remaining');
+    expect(response.headers['access-control-expose-headers']).toContain('retry-after');
   });
 
   it('leaves REST routes without CORS headers', async () => {

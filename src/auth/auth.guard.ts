@@ -76,6 +76,11 @@ export class AuthGuard implements CanActivate {
     const kind: CredentialKind = actor.kind;
     // Root fields of one GraphQL request run their guards concurrently, so they share the count.
     let counted = this.counted.get(request);
+    if (!counted && request.rateLimit !== undefined) {
+      // The GraphQL idempotency plugin already counted this request.
+      counted = Promise.resolve(request.rateLimit ?? undefined);
+      this.counted.set(request, counted);
+    }
     if (!counted) {
       const id = actor.kind === 'api_key' ? actor.apiKeyId : actor.participantId;
       counted = this.rateLimiter.consume(kind, id);

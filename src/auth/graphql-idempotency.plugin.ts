@@ -18,12 +18,15 @@ import {
   IdempotencyStore,
 } from '../common/idempotency-store';
 import { ApiKeysService } from '../organizations/api-keys.service';
+import { CredentialKind, RateLimiter, rateLimitExceeded } from '../rate-limits/rate-limiter';
+import { AuthenticatedRequest } from './auth.decorators';
 import { bearerCredential } from './bearer';
 import { PARTICIPANT_TOKEN_PREFIX, ParticipantTokenService } from './participant-token.service';
 
 /** The organization and credential that sent a request, as far as the idempotency key needs them. */
 interface Caller {
   organizationId: string;
+  kind: CredentialKind;
   credentialId: string;
 }
 
@@ -55,6 +58,7 @@ export class GraphQLIdempotencyPlugin implements ApolloServerPlugin {
     @InjectDataSource() dataSource: DataSource,
     private readonly apiKeys: ApiKeysService,
     private readonly participantTokens: ParticipantTokenService,
+    private readonly rateLimiter: RateLimiter,
   ) {
     this.store = new IdempotencyStore(dataSource, (error) =>
       this.logger.warn({ err: error }, 'Failed to purge expired idempotency keys'),
@@ -62,8 +66,8 @@ export class GraphQLIdempotencyPlugin implements ApolloServerPlugin {
   }
 
   async requestDidStart(
-    started: GraphQLRequestContext<Record<string, unknown>>,
-  ): Promise<GraphQLRequestListener<Record<string, unknown>> | void> {
+    started: GraphQLRequestContext<{ req?: AuthenticatedRequest }>,
+  ): Promise<GraphQLRequestListener<{ req?: AuthenticatedRequest }> | void> {
     const key = started.request.http?.headers.get(IDEMPOTENCY_HEADER);
     if (key === undefined) {
       return;
@@ -84,6 +88,16 @@ export class GraphQLIdempotencyPlugin implements ApolloServerPlugin {
         if (!caller) {
           // The guard of the mutation raises the authentication error.
           return null;
+        }
+        // A replay never reaches the guard, so the request is counted here. The guard reuses
+        // this count when the mutation runs.
+        const request = context.contextValue.req;
+        const limit = await this.rateLimiter.consume(caller.kind, caller.credentialId);
+        if (request) {
+          request.rateLimit = limit ?? null;
+        }
+        if (limit?.exceeded) {
+          return errorResponse(rateLimitExceeded(caller.kind, limit));
         }
         const requestHash = createHash('sha256')
           .update(
@@ -144,13 +158,17 @@ export class GraphQLIdempotencyPlugin implements ApolloServerPlugin {
       const claims = this.participantTokens.verify(token);
 
       return claims
-        ? { organizationId: claims.organizationId, credentialId: claims.participantId }
+        ? {
+            organizationId: claims.organizationId,
+            kind: 'participant',
+            credentialId: claims.participantId,
+          }
         : undefined;
     }
     const apiKey = await this.apiKeys.verify(token);
 
     return apiKey
-      ? { organizationId: apiKey.organizationId, credentialId: apiKey.apiKeyId }
+      ? { organizationId: apiKey.organizationId, kind: 'api_key', credentialId: apiKey.apiKeyId }
       : undefined;
   }
 }

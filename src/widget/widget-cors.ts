@@ -17,12 +17,15 @@ export function registerGraphqlCors(fastify: FastifyInstance): void {
     }
     void reply
       .header('access-control-allow-origin', '*')
-      .header('access-control-expose-headers', 'x-request-id');
+      .header(
+        'access-control-expose-headers',
+        'x-request-id, retry-after, ratelimit-policy, ratelimit-limit, ratelimit-remaining, ratelimit-reset, idempotent-replayed',
+      );
     if (request.method === 'OPTIONS') {
       void reply
         .code(204)
         .header('access-control-allow-methods', 'GET, POST, OPTIONS')
-        .header('access-control-allow-headers', 'authorization, content-type')
+        .header('access-control-allow-headers', 'authorization, content-type, idempotency-key')
         .header('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS))
         .send();
 
