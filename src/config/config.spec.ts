@@ -100,6 +100,30 @@ describe('loadConfig', () => {
     });
 
     expect(config.livekit?.apiKey).toBe('APIkey');
+    expect(config.livekit?.publicUrl).toBe('wss://media.example.com');
+  });
+
+  it('sends browsers the public LiveKit URL', () => {
+    const config = loadConfig({
+      LIVEKIT_URL: 'http://livekit:7880',
+      LIVEKIT_PUBLIC_URL: 'wss://media.example.com',
+      LIVEKIT_API_KEY: 'APIkey',
+      LIVEKIT_API_SECRET: 'x'.repeat(32),
+    });
+
+    expect(config.livekit?.url).toBe('http://livekit:7880');
+    expect(config.livekit?.publicUrl).toBe('wss://media.example.com');
+  });
+
+  it('rejects an invalid public LiveKit URL', () => {
+    expect(() =>
+      loadConfig({
+        LIVEKIT_URL: 'http://livekit:7880',
+        LIVEKIT_PUBLIC_URL: 'ftp://media.example.com',
+        LIVEKIT_API_KEY: 'APIkey',
+        LIVEKIT_API_SECRET: 'x'.repeat(32),
+      }),
+    ).toThrow(/LIVEKIT_PUBLIC_URL/);
   });
 
   it('accepts a Redis URL with the default channel prefix', () => {

@@ -14,7 +14,8 @@ export interface AppConfig {
   /** Key material for participant tokens; generated and stored in the database when unset. */
   secret?: string;
   migrateOnStart: boolean;
-  livekit?: { url: string; apiKey: string; apiSecret: string };
+  /** `url` serves HiLink's own calls to LiveKit; `publicUrl` is the address sent to browsers. */
+  livekit?: { url: string; publicUrl: string; apiKey: string; apiSecret: string };
   ai: {
     provider: AiProviderName;
     openaiApiKey?: string;
@@ -171,8 +172,14 @@ function parseLivekit(env: Env, problems: string[]): AppConfig['livekit'] {
   if (apiSecret.length < 32) {
     problems.push('LIVEKIT_API_SECRET is too short: expected at least 32 characters.');
   }
+  const publicUrl = parseUrl(
+    env,
+    'LIVEKIT_PUBLIC_URL',
+    ['wss:', 'ws:', 'https:', 'http:'],
+    problems,
+  );
 
-  return { url, apiKey, apiSecret };
+  return { url, publicUrl: publicUrl ?? url, apiKey, apiSecret };
 }
 
 function parseAi(env: Env, problems: string[]): AppConfig['ai'] {

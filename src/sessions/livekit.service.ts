@@ -75,8 +75,9 @@ export class LivekitService {
     }
   }
 
+  /** The LiveKit address that browsers connect to. */
   get url(): string | undefined {
-    return this.config.livekit?.url;
+    return this.config.livekit?.publicUrl;
   }
 
   /** Returns a signed access token, or undefined when LiveKit is not configured. */
