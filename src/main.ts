@@ -101,8 +101,18 @@ function failureDetail(error: unknown): string {
     return String(error);
   }
   const complete = error instanceof StartupError || error instanceof DataDirInUseError;
+  if (complete) {
+    return error.message;
+  }
+  // PostgreSQL's undefined_table: the server started on a database without HiLink's tables.
+  if ((error as { code?: unknown }).code === '42P01') {
+    return (
+      `${error.message}. The database has no HiLink tables: run npm run migrate (in the image, ` +
+      'node dist/src/database/migrate.js) or start without HILINK_MIGRATE_ON_START=false.'
+    );
+  }
 
-  return complete ? error.message : (error.stack ?? error.message);
+  return error.stack ?? error.message;
 }
 
 main().catch((error: unknown) => {

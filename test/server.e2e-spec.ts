@@ -107,4 +107,20 @@ describe('server process on the embedded database', () => {
     expect(result.output).toContain('PORT="eighty" is invalid');
     expect(result.output).toContain('LOG_LEVEL');
   });
+
+  it('names the fix for a database without tables', async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'hilink-unmigrated-'));
+    try {
+      const result = await runServerToExit({
+        PORT: '0',
+        HILINK_DATA_DIR: emptyDir,
+        HILINK_MIGRATE_ON_START: 'false',
+      });
+
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('The database has no HiLink tables: run npm run migrate');
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  });
 });

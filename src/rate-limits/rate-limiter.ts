@@ -159,10 +159,11 @@ export class RateLimiter implements OnApplicationShutdown {
 /** Builds the error of a request over its credential's limit. */
 export function rateLimitExceeded(kind: CredentialKind, state: RateLimitState): AppError {
   const credential = kind === 'api_key' ? 'API key' : 'participant token';
+  const wait = state.resetSeconds === 1 ? '1 second' : `${state.resetSeconds} seconds`;
 
   return new AppError(
     ErrorCode.TooManyRequests,
-    `This ${credential} sent more than ${state.limit} requests this minute. Retry after ${state.resetSeconds} seconds, ` +
+    `This ${credential} sent more than ${state.limit} requests this minute. Retry after ${wait}, ` +
       'spread requests out, or batch them (for example with the batch endpoints of transcripts and events).',
     {
       reason: 'RATE_LIMITED',
