@@ -389,6 +389,10 @@ export async function generateDocumentedSessionSources(
        CROSS JOIN LATERAL (SELECT abs(hashtext(s.idx || ':' || n.n)) % 20 AS h) h
       WHERE s.status = 'documented'`,
   );
+  // Tables just filled have no statistics until autovacuum analyzes them. Without statistics of
+  // recaps the planner joins the recap versions below as a nested loop over every documented
+  // session, which at full scale ran for over ten minutes.
+  await client.query('ANALYZE');
   await run(
     'phases of documented sessions',
     `INSERT INTO session_phases (organization_id, session_id, position, kind, title, planned_minutes,
@@ -447,24 +451,31 @@ export async function generateDocumentedSessionSources(
        SELECT session_id,
               jsonb_agg(jsonb_build_object('code', code, 'confidence', 0.8, 'evidence', '[]'::jsonb)
                         ORDER BY code) AS objectives
-         FROM codes GROUP BY session_id),
-     versions AS (
-       INSERT INTO recap_versions (organization_id, recap_id, number, source, content, editor_kind)
-       SELECT $1::uuid, r.id, 1, 'generated',
-              jsonb_build_object(
-                'summary', 'Generated lesson summary.',
-                'objectivesCovered', coalesce(c.objectives, '[]'::jsonb),
-                'misconceptions', '[]'::jsonb,
-                'studentPerformance', jsonb_build_object('summary', 'Generated.', 'studentTurns', 0,
-                  'instructorTurns', 0, 'studentTalkShare', 0, 'errorsFound', 0, 'errorsCorrected', 0),
-                'nextSteps', '[]'::jsonb, 'followUps', '[]'::jsonb),
-              'system'
-         FROM bench_sessions s
-         JOIN recaps r ON r.session_id = s.id AND r.organization_id = $1 AND r.status = 'approved'
-         LEFT JOIN covered c ON c.session_id = s.id
-        WHERE s.status = 'documented'
-       RETURNING id, recap_id)
-     UPDATE recaps r SET current_version_id = v.id FROM versions v WHERE r.id = v.recap_id`,
+         FROM codes GROUP BY session_id)
+     INSERT INTO recap_versions (organization_id, recap_id, number, source, content, editor_kind)
+     SELECT $1::uuid, r.id, 1, 'generated',
+            jsonb_build_object(
+              'summary', 'Generated lesson summary.',
+              'objectivesCovered', coalesce(c.objectives, '[]'::jsonb),
+              'misconceptions', '[]'::jsonb,
+              'studentPerformance', jsonb_build_object('summary', 'Generated.', 'studentTurns', 0,
+                'instructorTurns', 0, 'studentTalkShare', 0, 'errorsFound', 0, 'errorsCorrected', 0),
+              'nextSteps', '[]'::jsonb, 'followUps', '[]'::jsonb),
+            'system'
+       FROM bench_sessions s
+       JOIN recaps r ON r.session_id = s.id AND r.organization_id = $1 AND r.status = 'approved'
+       LEFT JOIN covered c ON c.session_id = s.id
+      WHERE s.status = 'documented'`,
+    [org],
+  );
+  // A separate statement: joined to the INSERT's RETURNING rows, which carry no statistics, the
+  // update ran as a nested loop over both sets of about 190,000 rows.
+  await run(
+    'current versions of approved recaps',
+    `UPDATE recaps r SET current_version_id = v.id
+       FROM recap_versions v
+      WHERE v.recap_id = r.id AND v.number = 1 AND v.organization_id = $1
+        AND r.organization_id = $1 AND r.status = 'approved'`,
     [org],
   );
   await run(
