@@ -24,6 +24,21 @@ export interface GenerationStep {
   ms: number;
 }
 
+/** Returns a function that runs one timed generation statement and records it in `steps`. */
+function stepRunner(
+  client: Client,
+  steps: GenerationStep[],
+  log: (message: string) => void,
+): (name: string, sql: string, params?: unknown[]) => Promise<void> {
+  return async (name, sql, params = []) => {
+    const started = Date.now();
+    const result = await client.query(sql, params);
+    const step = { name, rows: result.rowCount ?? 0, ms: Date.now() - started };
+    steps.push(step);
+    log(`${name}: ${step.rows.toLocaleString('en-US')} rows in ${(step.ms / 1000).toFixed(1)} s`);
+  };
+}
+
 /**
  * Generates an organization's rows with INSERT … SELECT generate_series, in the schema of the
  * migrations: instructors, curricula with objectives, students with one enrollment each, one
@@ -38,13 +53,7 @@ export async function generateDashboardData(
   log: (message: string) => void,
 ): Promise<GenerationStep[]> {
   const steps: GenerationStep[] = [];
-  const run = async (name: string, sql: string, params: unknown[] = []) => {
-    const started = Date.now();
-    const result = await client.query(sql, params);
-    const step = { name, rows: result.rowCount ?? 0, ms: Date.now() - started };
-    steps.push(step);
-    log(`${name}: ${step.rows.toLocaleString('en-US')} rows in ${(step.ms / 1000).toFixed(1)} s`);
-  };
+  const run = stepRunner(client, steps, log);
   const org = organizationId;
 
   await client.query(`SELECT setseed(0.42)`);
@@ -329,13 +338,7 @@ export async function generateDocumentedSessionSources(
   log: (message: string) => void,
 ): Promise<GenerationStep[]> {
   const steps: GenerationStep[] = [];
-  const run = async (name: string, sql: string, params: unknown[] = []) => {
-    const started = Date.now();
-    const result = await client.query(sql, params);
-    const step = { name, rows: result.rowCount ?? 0, ms: Date.now() - started };
-    steps.push(step);
-    log(`${name}: ${step.rows.toLocaleString('en-US')} rows in ${(step.ms / 1000).toFixed(1)} s`);
-  };
+  const run = stepRunner(client, steps, log);
   const org = organizationId;
   const objectives = size.objectivesPerCurriculum;
   const documented = `SELECT id FROM bench_sessions WHERE status = 'documented'`;
