@@ -431,7 +431,7 @@ function report(
       .map((value) => value.toFixed(2))
       .join(
         ', ',
-      )}; one-minute load average after each dashboard case between ${Math.min(...loadSamples).toFixed(2)} and ${Math.max(...loadSamples).toFixed(2)} (above the core count, other processes on the machine competed with the run; the ratios compare times of the same run).`,
+      )}; one-minute load average after each dashboard case between ${Math.min(...loadSamples).toFixed(2)} and ${Math.max(...loadSamples).toFixed(2)} ${Math.max(...loadSamples) > cpus().length ? ' (above the core count, so other processes on the machine competed with the run; the ratios compare times of the same run)' : ''}.`,
     `- Data: ${Object.entries(counts)
       .map(([name, count]) => `${count.toLocaleString('en-US')} ${name}`)
       .join(', ')}; sessions spread over ${SIZE.days} days up to ${DAYS_AHEAD} days ahead.`,
