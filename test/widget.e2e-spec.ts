@@ -147,6 +147,27 @@ describe('SDK widget helpers', () => {
     expect(snippet).toContain(`HiLink.mount(document.getElementById("room"), {"token":"${TOKEN}"`);
   });
 
+  it('passes the join response media to the widget', () => {
+    const media = {
+      available: true,
+      url: 'wss://media.example.com',
+      roomName: 'room-1',
+      token: 'eyJ.</script>.sig',
+    };
+    const snippet = embedWidgetSnippet('https://api.example.com', TOKEN, { media });
+    const mountCall = snippet.split('\n')[2]!;
+    const options = JSON.parse(
+      mountCall.slice(mountCall.indexOf(', {') + 2, mountCall.lastIndexOf(');')),
+    ) as { media: unknown };
+
+    expect(options.media).toEqual(media);
+    expect(mountCall).not.toContain('</script>.sig');
+  });
+
+  it('leaves media out without the option', () => {
+    expect(embedWidgetSnippet('https://api.example.com', TOKEN)).not.toContain('"media"');
+  });
+
   it('rejects an element id that could break the markup', () => {
     expect(() =>
       embedWidgetSnippet('https://api.example.com', TOKEN, { elementId: '"><img>' }),

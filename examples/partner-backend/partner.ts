@@ -93,7 +93,7 @@ export async function startPartnerServer(
           '<meta name="viewport" content="width=device-width, initial-scale=1">',
           `<title>${escapeHtml('Your lesson')}</title></head>`,
           '<body><h1>Your lesson</h1>',
-          embedWidgetSnippet(hilinkUrl, joined.participantToken),
+          embedWidgetSnippet(hilinkUrl, joined.participantToken, { media: joined.media }),
           '</body></html>',
         ].join('\n');
         response

@@ -27,7 +27,7 @@ export type {
   VerifyWebhookOptions,
 } from './webhooks.js';
 export { embedWidgetSnippet, widgetEmbedUrl } from './widget.js';
-export type { WidgetSnippetOptions } from './widget.js';
+export type { WidgetMedia, WidgetSnippetOptions } from './widget.js';
 export type {
   HiLinkSubscription,
   SubscribeOptions,

@@ -1,9 +1,28 @@
+/** The `media` object of a join response, which lets the widget connect audio and video. */
+export interface WidgetMedia {
+  /** Whether the session has LiveKit media; without it the widget shows the media notice. */
+  available: boolean;
+  /** Why media is unavailable, when it is. */
+  reason?: string | null;
+  /** The LiveKit server address for the browser. */
+  url?: string | null;
+  /** The LiveKit room of the session. */
+  roomName?: string | null;
+  /** The participant's LiveKit access token. */
+  token?: string | null;
+}
+
 /** Options of the widget's `HiLink.mount(element, options)` that the snippet passes through. */
 export interface WidgetSnippetOptions {
   /** Id of the element the widget mounts into; default `hilink-classroom`. */
   elementId?: string;
   /** `light` (default) or `dark`. */
   theme?: 'light' | 'dark';
+  /**
+   * The `media` of the same join response as the token. With it the widget shows video and
+   * audio; without it, a notice that media is not available.
+   */
+  media?: WidgetMedia | null;
 }
 
 const PARTICIPANT_TOKEN = /^hlp_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -52,7 +71,8 @@ export function widgetEmbedUrl(
 /**
  * Returns an HTML snippet that loads `/widget.js` from the API and mounts the classroom widget
  * for one participant. Insert it into the page served to that participant only, because it
- * contains their token. Raises TypeError like `widgetEmbedUrl`.
+ * contains their token, and their LiveKit token when `media` is given. Raises TypeError like
+ * `widgetEmbedUrl`.
  */
 export function embedWidgetSnippet(
   baseUrl: string,
@@ -66,7 +86,12 @@ export function embedWidgetSnippet(
       `elementId "${elementId}" must start with a letter and contain only letters, digits, _ and -.`,
     );
   }
-  const mountOptions = JSON.stringify({ token, apiUrl: base, theme: options.theme ?? 'light' })
+  const mountOptions = JSON.stringify({
+    token,
+    apiUrl: base,
+    theme: options.theme ?? 'light',
+    ...(options.media ? { media: options.media } : {}),
+  })
     // Keeps a `</script>` inside a string from ending the script element.
     .replace(/</g, '\\u003c');
 
