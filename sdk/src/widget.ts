@@ -2,7 +2,7 @@
 export interface WidgetMedia {
   /** Whether the session has LiveKit media; without it the widget shows the media notice. */
   available: boolean;
-  /** Why media is unavailable, when it is. */
+  /** The reason media is unavailable, when it is. */
   reason?: string | null;
   /** The LiveKit server address for the browser. */
   url?: string | null;
