@@ -19,10 +19,10 @@ import type { ReceiverDump } from './webhook-receiver-process';
 /**
  * Webhook fan-out: 10,000 events to 20 subscriptions on 127.0.0.1, 200,000 deliveries. The
  * events are written by this driver with the product's `recordDomainEvent`, in short
- * transactions against HiLink's database while HiLink's dispatcher sends them. Reported: the
- * deliveries per second from the first event to the last receipt, the lag from each event's
- * `occurred_at` to its receipt, and the same requests sent by a plain Node.js HTTP client
- * without HiLink in the same run, to the same receiver with the same concurrency.
+ * transactions against HiLink's database while HiLink's dispatcher sends them. The report gives
+ * the deliveries per second from the first event to the last receipt and the lag from each
+ * event's `occurred_at` to its receipt. Beside them, a plain Node.js HTTP client sends the same
+ * requests without HiLink in the same run, to the same receiver with the same concurrency.
  */
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -289,7 +289,7 @@ async function produce(
 async function waitForReceipts(
   receiver: Receiver,
   expected: number,
-  what: string,
+  phase: string,
 ): Promise<number> {
   let last = -1;
   let lastChange = Date.now();
@@ -303,13 +303,13 @@ async function waitForReceipts(
       last = count;
       lastChange = Date.now();
     } else if (Date.now() - lastChange > STALL_TIMEOUT_MS) {
-      log(`${what}: no request for ${STALL_TIMEOUT_MS / 1000} s; stopping at ${count}`);
+      log(`${phase}: no request for ${STALL_TIMEOUT_MS / 1000} s; stopping at ${count}`);
 
       return count;
     }
     if (Date.now() - lastLog > 10_000) {
       lastLog = Date.now();
-      log(`${what}: ${integer(count)} of ${integer(expected)} received`);
+      log(`${phase}: ${integer(count)} of ${integer(expected)} received`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

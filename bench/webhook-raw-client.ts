@@ -5,11 +5,11 @@ import { signatureHeaders } from '../src/webhooks/webhook-signature';
 
 /**
  * The baseline of the fan-out bench: the same webhook POSTs that HiLink sends, from a plain
- * Node.js HTTP client without HiLink. Forked by `webhook-fanout.js`, it reads the events and
- * subscriptions from the file named in its first argument, builds and signs every request before
- * the clock starts (the same bodies and headers as HiLink's), then sends them to the same
- * receiver with `concurrency` requests in flight over one keep-alive agent, and reports the
- * elapsed time over IPC.
+ * Node.js HTTP client without HiLink. `webhook-fanout.js` forks it with a file of events and
+ * subscriptions as its first argument. It builds and signs every request before the clock
+ * starts, with the same bodies and headers as HiLink's. Then it sends them to the same receiver
+ * with `concurrency` requests in flight over one keep-alive agent, and reports the elapsed time
+ * over IPC.
  */
 
 export interface RawClientInput {

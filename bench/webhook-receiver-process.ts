@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 
 /**
  * The webhook receiver of the fan-out bench, forked by `webhook-fanout.js` so that it never
- * shares an event loop with HiLink or with the raw client. It listens on 127.0.0.1, answers every
+ * shares an event loop with HiLink or with the raw client. It listens on 127.0.0.1, responds to every
  * POST to `/hooks/<subscription number>` with 204 once its body has arrived, and records the
  * receipt time, the subscription number and the `webhook-id` of each request. Every
  * `sampleEvery`-th request is also kept whole (headers and body) for signature checks.

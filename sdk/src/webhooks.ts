@@ -42,7 +42,7 @@ export type HiLinkWebhookErrorReason =
 
 /** The error of a rejected webhook request. Its `reason` is stable for logs and metrics. */
 export class HiLinkWebhookError extends Error {
-  /** Why the request was rejected. Respond with HTTP 400 whatever the reason. */
+  /** The reason the request was rejected. Respond with HTTP 400 whatever the reason. */
   readonly reason: HiLinkWebhookErrorReason;
 
   /** Creates an error. Applications rarely need to, because `verifyWebhook` does. */

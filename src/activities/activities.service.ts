@@ -25,7 +25,7 @@ import { recordDomainEvent } from '../webhooks/domain-events';
 /** Session statuses in which activities may be created. */
 const PLANNABLE_STATUSES = ['scheduled', 'live'];
 
-/** The fields of an activity that its webhook events carry. */
+/** Returns the fields of an activity that its webhook events carry. */
 function activityEventData(activity: Activity): Record<string, unknown> {
   return {
     sessionId: activity.sessionId,

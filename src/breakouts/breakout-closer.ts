@@ -25,7 +25,7 @@ export interface BreakoutCloseJobPayload extends Record<string, unknown> {
   sessionId: string;
 }
 
-/** The fields of a closed group that `breakout.closed` carries; the board snapshot stays out. */
+/** Returns the fields of a closed group that `breakout.closed` carries, without the board snapshot. */
 function closedGroupEventData(group: BreakoutGroup): Record<string, unknown> {
   const output = group.output;
 

@@ -26,7 +26,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     });
 }
 
-/** The `extensions` of the GraphQL error that reports `appError`. */
+/** Returns the `extensions` of the GraphQL error that reports `appError`. */
 export function graphQLErrorExtensions(appError: AppError): Record<string, unknown> {
   return {
     code: appError.code,

@@ -30,8 +30,8 @@ type WrittenSegments = TranscriptWriteResult & { changedClientSegmentIds: string
 
 /** Sort key of segment lists and cursors. */
 /**
- * The payload of `transcript.updated`: the counts and time span of the segments that one write
- * added or replaced. Receivers read the segments themselves through the API.
+ * Builds the payload of `transcript.updated`: the counts and time span of the segments that one
+ * write added or replaced. Receivers read the segments themselves through the API.
  */
 function transcriptEventData(
   sessionId: string,

@@ -7,6 +7,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Writes an outbox row through the caller's EntityManager, so it commits with the change, and in
  * the same transaction one webhook delivery per subscription that selects the event. A
  * `sessionId` in the payload orders the deliveries and applies session and room filters.
+ * NOTE: events are kept for range replays and nothing deletes them yet, so the table grows with
+ * every answer, phase change and transcript write, with or without subscriptions.
  */
 export async function recordDomainEvent(
   manager: EntityManager,

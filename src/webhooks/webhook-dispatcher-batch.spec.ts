@@ -62,7 +62,7 @@ describe('WebhookDispatcher batches', () => {
     });
   }
 
-  /** Claims every pending delivery as a poll does and returns them as the dispatcher sees them. */
+  /** Claims every pending delivery as a poll does and returns them in the dispatcher's form. */
   async function claimAll(): Promise<ClaimedDelivery[]> {
     const rows = (await dataSource.query(
       `WITH claimed AS (
@@ -213,31 +213,31 @@ describe('WebhookDispatcher batches', () => {
   });
 
   it('keeps a replayed delivery pending and skips a deleted subscription', async () => {
-    const kept = await subscribe();
+    const remaining = await subscribe();
     const deleted = await subscribe();
     await recordEvents(1);
     const claimed = await claimAll();
-    const ofKept = claimed.filter((d) => d.subscription_id === kept);
+    const ofRemaining = claimed.filter((d) => d.subscription_id === remaining);
     const ofDeleted = claimed.filter((d) => d.subscription_id === deleted);
     await dataSource.query(
       `UPDATE webhook_deliveries SET window_started_at = clock_timestamp() + interval '1 second'
         WHERE id = $1`,
-      [ofKept[1]!.id],
+      [ofRemaining[1]!.id],
     );
     await dataSource.query(`DELETE FROM webhook_subscriptions WHERE id = $1`, [deleted]);
 
     await createDispatcher().recordBatch([
-      finished(ofKept[0]!, OK),
+      finished(ofRemaining[0]!, OK),
       finished(ofDeleted[0]!, OK),
-      finished(ofKept[1]!, OK),
+      finished(ofRemaining[1]!, OK),
     ]);
 
     const byId = new Map((await deliveries()).map((row) => [row.id, row]));
-    expect(byId.get(ofKept[0]!.id)).toMatchObject({ status: 'succeeded' });
-    expect(byId.get(ofKept[1]!.id)).toMatchObject({ status: 'pending', locked_until: null });
+    expect(byId.get(ofRemaining[0]!.id)).toMatchObject({ status: 'succeeded' });
+    expect(byId.get(ofRemaining[1]!.id)).toMatchObject({ status: 'pending', locked_until: null });
     expect(byId.has(ofDeleted[0]!.id)).toBe(false);
     expect((await attemptRows()).map((row) => row.delivery_id).sort()).toEqual(
-      [ofKept[0]!.id, ofKept[1]!.id].sort(),
+      [ofRemaining[0]!.id, ofRemaining[1]!.id].sort(),
     );
   });
 

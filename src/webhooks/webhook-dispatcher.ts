@@ -99,12 +99,12 @@ function iso(value: Date | string): string {
  * exponential backoff and jitter until the retry window ends. Then the delivery is
  * dead-lettered, and a subscription that failed for the whole window is disabled.
  *
- * Up to `WEBHOOK_CONCURRENCY` requests are in flight, and up to twice as many claimed
- * deliveries (at least 256) wait in a local queue, so that a finished request is followed at
- * once by the next and a poll leases many deliveries at a time. Finished attempts are recorded in
- * batches, one transaction per batch and at most two at once, while the next batch collects:
- * attempt rows, delivery updates, and each subscription's success or failure state once per
- * batch. Unsent leased deliveries are handed back at shutdown.
+ * Up to `WEBHOOK_CONCURRENCY` requests are in flight. Up to twice as many claimed deliveries
+ * (at least 256) wait in a local queue, so a finished request is followed at once by the next
+ * and a poll leases many deliveries at a time. Finished attempts are recorded in batches, one
+ * transaction per batch and at most two at once, while the next batch collects. A batch writes
+ * the attempt rows, the delivery updates, and each subscription's success or failure state
+ * once. Unsent leased deliveries are handed back at shutdown.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -519,9 +519,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         );
       }
     }
-    // Each subscription's success or failure once per batch, updated in id order so that two
-    // batches never wait for each other in a cycle. It comes last but before the failures, whose
-    // dead-lettering reads last_success_at.
+    // Updates each subscription's success and failure state once per batch. The rows are locked
+    // in id order, so two batches take their locks in the same order. This runs before the
+    // failures are recorded, because dead-lettering reads last_success_at.
     const liveIds = ids.filter((id) => live.has(id));
     await manager.query(
       `WITH locked AS (
