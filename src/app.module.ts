@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { queryLimitsRule } from './common/graphql-limits';
 import { formatGraphQLError } from './common/graphql-errors';
+import { resolvePreloadedFields } from './common/graphql-preloaded';
 import { AppExceptionFilter } from './common/exception.filter';
 import { LifecycleLogger } from './common/lifecycle-logger';
 import { AppConfig } from './config/config';
@@ -71,6 +72,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           validationRules: [queryLimitsRule],
+          transformSchema: resolvePreloadedFields,
           // HiLink sets no cache hints, so the default cache-control plugin would only add a
           // hook call to every resolved field.
           plugins: [ApolloServerPluginCacheControlDisabled()],

@@ -4,6 +4,8 @@ import {
   createSession,
   sessionBody,
 } from './support/classroom-fixtures';
+import { RequestContext } from '../src/common/request-context';
+import { SessionReader, SessionView } from '../src/sessions/session-reader';
 import { countQueries } from './support/query-counter';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -420,6 +422,56 @@ describe('sessions', () => {
     // reads the phases, the enrollment links and the enrollments.
     expect(withoutAuth(smallQueries)).toHaveLength(4);
     expect(withoutAuth(largeQueries)).toHaveLength(4);
+  });
+
+  it('answers session reads of one event-loop turn with one statement per organization scope', async () => {
+    const first = await createSession(t, t.adminKey, classroom);
+    const second = await createSession(t, t.adminKey, classroom);
+    const other = await t.createOrganization('Batched reads');
+    const reader = t.app.get(SessionReader);
+    const ctx = (organizationId: string) =>
+      ({ organizationId, requestId: 'test', actor: { kind: 'api_key' } }) as RequestContext;
+    const options = { room: true, participants: true };
+    let views: (SessionView | undefined)[] = [];
+
+    const queries = await countQueries(t, async () => {
+      views = await Promise.all([
+        reader.read(ctx(t.organizationId), first.id, options),
+        reader.read(ctx(t.organizationId), second.id, options),
+        reader.read(ctx(other.organizationId), first.id, options),
+        reader.read(ctx(t.organizationId), first.id, options),
+        reader.read(ctx(t.organizationId), '00000000-0000-4000-8000-000000000000', options),
+      ]);
+    });
+
+    expect(queries).toHaveLength(1);
+    expect(views.map((view) => view?.session.id)).toEqual([
+      first.id,
+      second.id,
+      undefined,
+      first.id,
+      undefined,
+    ]);
+    expect(views[0]?.participants).toHaveLength(3);
+    expect(views[1]?.participants?.map((p) => p.sessionId)).toEqual([
+      second.id,
+      second.id,
+      second.id,
+    ]);
+    expect(views[0]?.room?.id).toBe(classroom.roomId);
+  });
+
+  it('reads a session’s own committed changes right after them', async () => {
+    const { id } = await createSession(t, t.adminKey, classroom);
+    await t.gql(SESSION_QUERY, { id });
+
+    await lifecycle(id, 'start').expect(200);
+    const [started] = await Promise.all([
+      t.gql(SESSION_QUERY, { id }),
+      t.gql(SESSION_QUERY, { id }),
+    ]);
+
+    expect(started.data?.session.status).toBe('live');
   });
 
   it('session list queries stay constant', async () => {

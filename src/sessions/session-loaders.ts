@@ -9,7 +9,6 @@ import { Participant } from './participant.entity';
 import { SessionPhase } from './session-phase.entity';
 import { SessionPhaseTransition } from './session-phase-transition.entity';
 import { SessionPhasesService } from './session-phases.service';
-import { SessionView } from './session-reader';
 import { SessionsService } from './sessions.service';
 
 /** Batch loaders of one request. Each loader reads the rows of many sessions in one query. */
@@ -52,17 +51,6 @@ export class SessionLoaders {
     }
 
     return set;
-  }
-
-  /** Caches the rows that were read with a session, so its field resolvers send no query for them. */
-  prime(ctx: RequestContext, view: SessionView): void {
-    const set = this.for(ctx);
-    if (view.room !== undefined) {
-      set.room.prime(view.session.roomId, view.room ?? undefined);
-    }
-    if (view.participants !== undefined) {
-      set.participants.prime(view.session.id, view.participants);
-    }
   }
 
   private create(ctx: RequestContext): SessionLoaderSet {

@@ -23,9 +23,23 @@ export interface SessionView {
   participants?: Participant[];
 }
 
+/** A `read` call waiting for the statement of its batch. */
+interface PendingRead {
+  organizationId: string;
+  id: string;
+  resolve: (view: SessionView | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * Reads one session together with its room and participants in a single SQL statement, so the
  * `session` query makes one database round trip where separate loaders make three.
+ *
+ * Reads that arrive in the same turn of the event loop share one statement: the first schedules
+ * it with `setImmediate`, and every read of that turn joins it. Each request is answered by a
+ * statement that PostgreSQL starts after the request arrived, so a client reads its own
+ * committed writes, as with one statement per request. When many students' widgets load the
+ * same session at once, they cost one round trip instead of one each.
  */
 @Injectable()
 export class SessionReader {
@@ -33,6 +47,8 @@ export class SessionReader {
   private readonly roomColumns: EntityColumns<Room>;
   private readonly participantColumns: EntityColumns<Participant>;
   private readonly statements = new Map<string, { name: string; sql: string }>();
+  /** Reads waiting for the next statement, by the key of their options. */
+  private readonly pending = new Map<string, PendingRead[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sessionColumns = new EntityColumns(dataSource, Session, 's');
@@ -41,45 +57,102 @@ export class SessionReader {
   }
 
   /** Returns undefined when the organization has no session with this id. */
-  async read(
+  read(
     ctx: RequestContext,
     id: string,
     options: SessionReadOptions,
   ): Promise<SessionView | undefined> {
-    const { name, sql } = this.statement(options);
-    const rows = await queryPrepared<Record<string, unknown>>(this.dataSource, name, sql, [
-      id,
-      ctx.organizationId,
-    ]);
-    const first = rows[0];
-    const session = first && this.sessionColumns.hydrate(first);
-    if (!session) {
-      return undefined;
-    }
-    const view: SessionView = { session };
-    if (options.room) {
-      view.room = this.roomColumns.hydrate(first) ?? null;
-    }
-    if (options.participants) {
-      view.participants = rows.flatMap((row) => this.participantColumns.hydrate(row) ?? []);
-    }
+    const key = optionsKey(options);
 
-    return view;
+    return new Promise((resolve, reject) => {
+      let reads = this.pending.get(key);
+      if (reads === undefined) {
+        reads = [];
+        this.pending.set(key, reads);
+        setImmediate(() => void this.flush(key, options));
+      }
+      reads.push({ organizationId: ctx.organizationId, id, resolve, reject });
+    });
   }
 
-  /** Builds the statement for one combination of options once; its name is unique to its text. */
-  private statement(options: SessionReadOptions): { name: string; sql: string } {
-    const key = `${options.room ? 'room_' : ''}${options.participants ? 'participants_' : ''}`;
+  /** Sends one statement for the waiting reads of one options key and resolves each of them. */
+  private async flush(key: string, options: SessionReadOptions): Promise<void> {
+    const reads = this.pending.get(key) ?? [];
+    this.pending.delete(key);
+    const distinct = new Map<string, { organizationId: string; id: string }>();
+    for (const read of reads) {
+      distinct.set(viewKey(read.organizationId, read.id), read);
+    }
+    try {
+      const views = await this.readViews([...distinct.values()], options);
+      for (const read of reads) {
+        read.resolve(views.get(viewKey(read.organizationId, read.id)));
+      }
+    } catch (error) {
+      for (const read of reads) {
+        read.reject(error);
+      }
+    }
+  }
+
+  private async readViews(
+    keys: { organizationId: string; id: string }[],
+    options: SessionReadOptions,
+  ): Promise<Map<string, SessionView>> {
+    const single = keys.length === 1;
+    const { name, sql } = this.statement(options, single);
+    const parameters = single
+      ? [keys[0].id, keys[0].organizationId]
+      : [keys.map((key) => key.id), keys.map((key) => key.organizationId)];
+    const rows = await queryPrepared<Record<string, unknown>>(
+      this.dataSource,
+      name,
+      sql,
+      parameters,
+    );
+    const views = new Map<string, SessionView>();
+    for (const row of rows) {
+      const rowKey = viewKey(String(row.s_organization_id), String(row.s_id));
+      let view = views.get(rowKey);
+      if (view === undefined) {
+        const session = this.sessionColumns.hydrate(row);
+        if (!session) {
+          continue;
+        }
+        view = { session };
+        if (options.room) {
+          view.room = this.roomColumns.hydrate(row) ?? null;
+        }
+        if (options.participants) {
+          view.participants = [];
+        }
+        views.set(rowKey, view);
+      }
+      const participant = options.participants && this.participantColumns.hydrate(row);
+      if (participant) {
+        view.participants?.push(participant);
+      }
+    }
+
+    return views;
+  }
+
+  /**
+   * Builds the statement for one combination of options once; its name is unique to its text.
+   * The single form looks up one id; the batch form joins arrays of ids and organization ids.
+   */
+  private statement(options: SessionReadOptions, single: boolean): { name: string; sql: string } {
+    const key = `${optionsKey(options)}${single ? 'view' : 'views'}`;
     let statement = this.statements.get(key);
     if (statement === undefined) {
-      statement = { name: `hilink_session_${key}view`, sql: this.buildStatement(options) };
+      statement = { name: `hilink_session_${key}`, sql: this.buildStatement(options, single) };
       this.statements.set(key, statement);
     }
 
     return statement;
   }
 
-  private buildStatement(options: SessionReadOptions): string {
+  private buildStatement(options: SessionReadOptions, single: boolean): string {
     const { sessionColumns: s, roomColumns: r, participantColumns: p } = this;
     const selects = [s.selectList];
     const joins: string[] = [];
@@ -96,11 +169,22 @@ export class SessionReader {
         `LEFT JOIN ${p.table} p ON p.session_id = s.id AND p.organization_id = s.organization_id`,
       );
     }
-    const order = options.participants ? ' ORDER BY p.created_at ASC, p.id ASC' : '';
+    const order = options.participants ? ' ORDER BY s.id, p.created_at ASC, p.id ASC' : '';
+    const from = single
+      ? `${s.table} s`
+      : `unnest($1::uuid[], $2::uuid[]) AS k(id, organization_id) ` +
+        `JOIN ${s.table} s ON s.id = k.id AND s.organization_id = k.organization_id`;
+    const where = single ? ' WHERE s.id = $1 AND s.organization_id = $2' : '';
 
-    return (
-      `SELECT ${selects.join(', ')} FROM ${s.table} s ${joins.join(' ')} ` +
-      `WHERE s.id = $1 AND s.organization_id = $2${order}`
-    );
+    return `SELECT ${selects.join(', ')} FROM ${from} ${joins.join(' ')}${where}${order}`;
   }
+}
+
+/** `room_participants_` for both options: a part of statement names and of the pending map's keys. */
+function optionsKey(options: SessionReadOptions): string {
+  return `${options.room ? 'room_' : ''}${options.participants ? 'participants_' : ''}`;
+}
+
+function viewKey(organizationId: string, id: string): string {
+  return `${organizationId}/${id}`;
 }

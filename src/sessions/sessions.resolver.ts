@@ -1,6 +1,7 @@
 import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
+import { setPreloadedField } from '../common/graphql-preloaded';
 import { selectedFieldNames } from '../common/graphql-selection';
 import { pageFromArgs, toConnection } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -44,7 +45,12 @@ export class SessionsResolver {
     if (!view) {
       throw SessionErrors.notFound(id);
     }
-    this.loaders.prime(ctx, view);
+    if (view.room) {
+      setPreloadedField(view.session, 'room', view.room);
+    }
+    if (view.participants) {
+      setPreloadedField(view.session, 'participants', view.participants);
+    }
 
     return view.session;
   }
