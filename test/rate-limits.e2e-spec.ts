@@ -132,6 +132,29 @@ describe('rate limits', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
+  it('limits media token requests per participant', async () => {
+    const classroom = await createClassroom(t, t.adminKey, { students: 1 });
+    const session = await createSession(t, t.adminKey, classroom);
+    const { token } = await participantToken(t, t.adminKey, session.id, { role: 'student' });
+    const statuses: number[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      statuses.push(
+        (await t.http.post(`/v1/sessions/${session.id}/media-token`).set(...bearer(token))).status,
+      );
+    }
+    const over = await t.http
+      .post('/graphql')
+      .set(...bearer(token))
+      .send({
+        query: 'mutation ($s: ID!) { issueMediaToken(sessionId: $s) { available } }',
+        variables: { s: session.id },
+      });
+
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(over.status).toBe(429);
+    expect(over.body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+  });
+
   it('leaves public routes unlimited', async () => {
     const response = await t.http.get('/health');
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildWidget } from '../scripts/build-widget';
@@ -17,6 +18,66 @@ if (!hasChromium) {
   console.warn(
     `Skipping the widget browser test: ${CHROMIUM} is missing. Install it with apt-get install -y --no-install-recommends chromium.`,
   );
+}
+
+/** Returns a 127.0.0.1 port that nothing listens on, so a LiveKit connection fails fast. */
+async function closedPort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+
+  return port;
+}
+
+/** Collects the GraphQL requests of a page that request media access with issueMediaToken. */
+function recordMediaRequests(page: Page): string[] {
+  const bodies: string[] = [];
+  page.on('request', (request) => {
+    const body = request.postData() ?? '';
+    if (request.url().endsWith('/graphql') && body.includes('issueMediaToken')) {
+      bodies.push(body);
+    }
+  });
+
+  return bodies;
+}
+
+/** Creates a classroom with every tool, starts a session and joins its student. */
+async function startClassWithStudent(
+  t: TestApp,
+): Promise<{ sessionId: string; studentId: string; joined: Record<string, any> }> {
+  const classroom = await createClassroom(t, t.adminKey, { students: 1 });
+  const room = await t.http
+    .patch(`/v1/rooms/${classroom.roomId}`)
+    .set(...bearer(t.adminKey))
+    .send({ enabledTools: ['polls', 'chat', 'whiteboard', 'breakouts', 'video', 'audio'] });
+  if (room.status !== 200) {
+    throw new Error(`Updating the room failed: ${room.status} ${JSON.stringify(room.body)}`);
+  }
+  const session = await createSession(t, t.adminKey, classroom);
+  const started = await t.http.post(`/v1/sessions/${session.id}/start`).set(...bearer(t.adminKey));
+  if (started.status !== 200) {
+    throw new Error(
+      `Starting the session failed: ${started.status} ${JSON.stringify(started.body)}`,
+    );
+  }
+  // Joins like a partner backend does: the response carries the participant token and media access.
+  const participants = await t.http
+    .get(`/v1/sessions/${session.id}/participants`)
+    .set(...bearer(t.adminKey));
+  const studentId = participants.body.items.find(
+    (person: { role: string }) => person.role === 'student',
+  ).id;
+  const joined = await t.http
+    .post(`/v1/sessions/${session.id}/join`)
+    .set(...bearer(t.adminKey))
+    .send({ participantId: studentId });
+  if (joined.status !== 200) {
+    throw new Error(`Joining failed: ${joined.status} ${JSON.stringify(joined.body)}`);
+  }
+
+  return { sessionId: session.id, studentId, joined: joined.body };
 }
 
 /** Serves a partner page that loads widget.js from the API and mounts it with the token. */
@@ -76,38 +137,11 @@ describeInBrowser('widget in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await buildWidget();
     t = await startTestApp();
-    const classroom = await createClassroom(t, t.adminKey, { students: 1 });
-    const room = await t.http
-      .patch(`/v1/rooms/${classroom.roomId}`)
-      .set(...bearer(t.adminKey))
-      .send({ enabledTools: ['polls', 'chat', 'whiteboard', 'breakouts', 'video', 'audio'] });
-    if (room.status !== 200) {
-      throw new Error(`Updating the room failed: ${room.status} ${JSON.stringify(room.body)}`);
-    }
-    const session = await createSession(t, t.adminKey, classroom);
-    sessionId = session.id;
-    const started = await t.http.post(`/v1/sessions/${sessionId}/start`).set(...bearer(t.adminKey));
-    if (started.status !== 200) {
-      throw new Error(
-        `Starting the session failed: ${started.status} ${JSON.stringify(started.body)}`,
-      );
-    }
-    // Joins like a partner backend does: the response carries the participant token and media access.
-    const participants = await t.http
-      .get(`/v1/sessions/${sessionId}/participants`)
-      .set(...bearer(t.adminKey));
-    studentId = participants.body.items.find(
-      (person: { role: string }) => person.role === 'student',
-    ).id;
-    const joined = await t.http
-      .post(`/v1/sessions/${sessionId}/join`)
-      .set(...bearer(t.adminKey))
-      .send({ participantId: studentId });
-    if (joined.status !== 200) {
-      throw new Error(`Joining failed: ${joined.status} ${JSON.stringify(joined.body)}`);
-    }
-    studentToken = joined.body.participantToken;
-    partner = await startPartnerPage(t.url, studentToken, joined.body.media);
+    const started = await startClassWithStudent(t);
+    sessionId = started.sessionId;
+    studentId = started.studentId;
+    studentToken = started.joined.participantToken;
+    partner = await startPartnerPage(t.url, studentToken, started.joined.media);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM });
   });
@@ -190,12 +224,33 @@ describeInBrowser('widget in Chromium', () => {
   });
 
   it('shows the media notice', async () => {
-    const page = await openPartnerPage(1280, 800);
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const mediaRequests = recordMediaRequests(page);
+    await page.goto(partner.url);
     const notice = page.getByRole('note');
     await notice.waitFor();
 
     expect(await notice.textContent()).toContain('Video and audio are not available');
     expect(await notice.textContent()).toContain('LiveKit is not configured');
+    expect(mediaRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('requests media access on the embed page', async () => {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const mediaRequests = recordMediaRequests(page);
+    await page.goto(`${t.url}/embed#token=${studentToken}`);
+    const notice = page.getByRole('note');
+    await notice.waitFor();
+
+    expect(await notice.textContent()).toBe(
+      'Video and audio are not available in this classroom. LiveKit is not configured on this ' +
+        'server: set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET. Everything else works without them.',
+    );
+    expect(mediaRequests).toHaveLength(1);
+    expect(JSON.parse(mediaRequests[0]!).variables).toEqual({ sessionId });
     await page.close();
   });
 
@@ -325,6 +380,94 @@ describeInBrowser('widget in Chromium', () => {
     const heading = await page.getByRole('heading', { name: 'Fractions, week 3' }).count();
 
     expect(heading).toBe(0);
+    await page.close();
+  });
+
+  it('raises no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describeInBrowser('widget media in Chromium with LiveKit configured', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let partner: { server: Server; url: string };
+  let livekitUrl: string;
+  let studentToken: string;
+  let sessionId: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await buildWidget();
+    livekitUrl = `ws://127.0.0.1:${await closedPort()}`;
+    t = await startTestApp({
+      LIVEKIT_URL: livekitUrl,
+      LIVEKIT_API_KEY: 'devkey',
+      LIVEKIT_API_SECRET: 'test-secret-that-is-at-least-32-characters',
+    });
+    const started = await startClassWithStudent(t);
+    sessionId = started.sessionId;
+    studentToken = started.joined.participantToken;
+    partner = await startPartnerPage(t.url, studentToken, started.joined.media);
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => partner?.server.close(resolve));
+    await t?.close();
+  });
+
+  async function openPage(url: string): Promise<{ page: Page; mediaRequests: string[] }> {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const mediaRequests = recordMediaRequests(page);
+    await page.goto(url);
+
+    return { page, mediaRequests };
+  }
+
+  it('tries LiveKit from the embed page', async () => {
+    const { page, mediaRequests } = await openPage(`${t.url}/embed#token=${studentToken}`);
+    const media = page.getByRole('region', { name: 'Video and audio' });
+    await media.getByText(`Video and audio could not connect to ${livekitUrl}`).waitFor();
+
+    expect(mediaRequests).toHaveLength(1);
+    expect(JSON.parse(mediaRequests[0]!).variables).toEqual({ sessionId });
+    expect(await media.getByRole('note').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'embed-media-failed.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows why media access was rejected', async () => {
+    const ended = await startClassWithStudent(t);
+    const stopped = await t.http
+      .post(`/v1/sessions/${ended.sessionId}/end`)
+      .set(...bearer(t.adminKey));
+    const { page, mediaRequests } = await openPage(
+      `${t.url}/embed#token=${ended.joined.participantToken}`,
+    );
+    const notice = page.getByRole('note');
+    await notice.waitFor();
+
+    expect(stopped.status).toBe(200);
+    expect(mediaRequests).toHaveLength(1);
+    expect(await notice.textContent()).toBe(
+      'Video and audio are not available in this classroom. ' +
+        `Session "${ended.sessionId}" is ended, so it has no video and audio. ` +
+        'Media access is issued only while a session is scheduled or live. ' +
+        'Everything else works without them.',
+    );
+    await page.close();
+  });
+
+  it('uses the media option without a request', async () => {
+    const { page, mediaRequests } = await openPage(partner.url);
+    const media = page.getByRole('region', { name: 'Video and audio' });
+    await media.getByText(`Video and audio could not connect to ${livekitUrl}`).waitFor();
+
+    expect(mediaRequests).toEqual([]);
     await page.close();
   });
 

@@ -1,4 +1,7 @@
-/** The `media` object of a join response, which lets the widget connect audio and video. */
+/**
+ * LiveKit access for one participant, as `joinSession` returns it in `media` and
+ * `issueMediaToken` returns it, which lets the widget connect audio and video.
+ */
 export interface WidgetMedia {
   /** Whether the session has LiveKit media; without it the widget shows the media notice. */
   available: boolean;
@@ -19,8 +22,9 @@ export interface WidgetSnippetOptions {
   /** `light` (default) or `dark`. */
   theme?: 'light' | 'dark';
   /**
-   * The `media` of the same join response as the token. With it the widget shows video and
-   * audio; without it, a notice that media is not available.
+   * The `media` of the same join response as the token. With it the widget uses that access and
+   * sends no request for media. Without it, the widget requests its own with `issueMediaToken`
+   * and the token. Either way, `available: false` shows a notice with the reason.
    */
   media?: WidgetMedia | null;
 }
@@ -51,8 +55,9 @@ function checkArguments(baseUrl: string, token: string): string {
 /**
  * Returns the URL of the API's embed page for one participant, for an iframe `src` or a link.
  * The token goes in the URL fragment (`#token=…`), which browsers never send to a server, so it
- * stays out of access logs and Referer headers. Raises TypeError for a base URL that is not
- * http(s) or a token that is not a participant token.
+ * stays out of access logs and Referer headers. The widget on that page requests its media
+ * access with the token. Raises TypeError for a base URL that is not http(s) or a token that is
+ * not a participant token.
  */
 export function widgetEmbedUrl(
   baseUrl: string,
@@ -71,8 +76,8 @@ export function widgetEmbedUrl(
 /**
  * Returns an HTML snippet that loads `/widget.js` from the API and mounts the classroom widget
  * for one participant. Insert it into the page served to that participant only, because it
- * contains their token, and their LiveKit token when `media` is given. Raises TypeError like
- * `widgetEmbedUrl`.
+ * contains their token, and their LiveKit token when `media` is given. Without `media`, the
+ * widget requests its media access itself. Raises TypeError like `widgetEmbedUrl`.
  */
 export function embedWidgetSnippet(
   baseUrl: string,

@@ -154,12 +154,15 @@ describe('SDK domain flows', () => {
     });
     const participantClient = client.withApiKey(joined.participantToken);
     const view = await participantClient.participantSession();
+    const media = await participantClient.issueMediaToken(session.id);
     const ended = await client.endSession(session.id);
 
     expect(live.status).toBe('live');
     expect(joined.media.available).toBe(false);
     expect(view.id).toBe(session.id);
     expect(view.role).toBe('student');
+    expect(media).toEqual(joined.media);
+    expect(media.available).toBe(false);
     expect(ended.status).toBe('ended');
   });
 

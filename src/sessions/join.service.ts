@@ -86,6 +86,39 @@ export class JoinService {
     };
   }
 
+  /**
+   * Mints fresh media access for the participant of the calling participant token, with the same
+   * identity, metadata, grants and TTL as join. Lets a client that holds only the participant
+   * token, such as the embed page, connect to LiveKit.
+   */
+  async participantMedia(ctx: RequestContext, sessionId: string): Promise<MediaAccess> {
+    if (ctx.actor.kind !== 'participant') {
+      throw SessionErrors.mediaTokenNeedsParticipant();
+    }
+    if (ctx.actor.sessionId !== sessionId) {
+      throw SessionErrors.wrongSession();
+    }
+    const { participantId } = ctx.actor;
+    const { session, participant } = await this.participants.getWithSession(
+      ctx,
+      sessionId,
+      participantId,
+    );
+    if (participant.removedAt) {
+      throw SessionErrors.participantRemoved(participantId);
+    }
+    if (session.status !== 'scheduled' && session.status !== 'live') {
+      throw SessionErrors.mediaSessionClosed(sessionId, session.status);
+    }
+    const media = await this.mediaAccess(session, participant, this.config.joinTokenTtlSeconds);
+    this.logger.log(
+      { organizationId: ctx.organizationId, sessionId, participantId, media: media.available },
+      'Media token issued to a participant token',
+    );
+
+    return media;
+  }
+
   private async mediaAccess(
     session: Session,
     participant: Participant,

@@ -12,13 +12,14 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
 import { AllowParticipant, Ctx, RequireScope } from '../auth/auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { RequestContext } from '../common/request-context';
-import { JoinResult } from './dto/join-result';
+import { JoinResult, MediaAccess } from './dto/join-result';
 import { AddParticipantInput, JoinSessionDto } from './dto/participant.input';
 import { ParticipantSessionView } from './dto/session-page';
 import { JoinService } from './join.service';
@@ -87,6 +88,26 @@ export class ParticipantsController {
     @Body() body: JoinSessionDto,
   ): Promise<JoinResult> {
     return this.joins.join(ctx, id, body.participantId);
+  }
+
+  @AllowParticipant()
+  @RequireScope('read')
+  @Post('sessions/:id/media-token')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Fresh LiveKit access for the calling participant token',
+    description:
+      'Participant tokens only. Returns the same media object as join, minted anew for the ' +
+      'token’s participant, so a client that holds only the participant token can connect ' +
+      'video and audio. Removed participants, ended or cancelled sessions and tokens of another ' +
+      'session are rejected.',
+  })
+  @ApiOkResponse({ type: MediaAccess })
+  mediaToken(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUuidPipe('id')) id: string,
+  ): Promise<MediaAccess> {
+    return this.joins.participantMedia(ctx, id);
   }
 
   @AllowParticipant()

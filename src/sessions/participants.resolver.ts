@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AllowParticipant, Ctx, RequireScope } from '../auth/auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { RequestContext } from '../common/request-context';
-import { JoinResult } from './dto/join-result';
+import { JoinResult, MediaAccess } from './dto/join-result';
 import { AddParticipantInput } from './dto/participant.input';
 import { ParticipantSessionView } from './dto/session-page';
 import { JoinService } from './join.service';
@@ -48,6 +48,20 @@ export class ParticipantsResolver {
     participantId: string,
   ): Promise<JoinResult> {
     return this.joins.join(ctx, sessionId, participantId);
+  }
+
+  @AllowParticipant()
+  @RequireScope('read')
+  @Mutation(() => MediaAccess, {
+    description:
+      'Mints fresh LiveKit access for the participant of the calling participant token, as ' +
+      'joinSession does. Participant tokens only.',
+  })
+  issueMediaToken(
+    @Ctx() ctx: RequestContext,
+    @Args('sessionId', { type: () => ID }, new ParseUuidPipe('sessionId')) sessionId: string,
+  ): Promise<MediaAccess> {
+    return this.joins.participantMedia(ctx, sessionId);
   }
 
   @AllowParticipant()

@@ -184,6 +184,21 @@ export const SessionErrors = {
       'This operation needs a participant token (hlp_...): call joinSession and send its participantToken.',
       { reason: 'PARTICIPANT_TOKEN_REQUIRED' },
     ),
+  mediaTokenNeedsParticipant: () =>
+    new AppError(
+      ErrorCode.Forbidden,
+      'issueMediaToken (POST /v1/sessions/:id/media-token) needs the participant token (hlp_...) of the ' +
+        'participant who connects, not an API key. With an API key, call joinSession: its response carries media.',
+      { reason: 'PARTICIPANT_TOKEN_REQUIRED' },
+    ),
+  /** Rejects a media token request for a session that has ended or was cancelled. */
+  mediaSessionClosed: (sessionId: string, status: SessionStatus) =>
+    new AppError(
+      ErrorCode.Conflict,
+      `Session "${sessionId}" is ${status}, so it has no video and audio. ` +
+        'Media access is issued only while a session is scheduled or live.',
+      { field: 'sessionId', reason: 'SESSION_CLOSED', details: { currentStatus: status } },
+    ),
   wrongSession: () =>
     new AppError(ErrorCode.Forbidden, 'This participant token belongs to another session.', {
       reason: 'PARTICIPANT_WRONG_SESSION',

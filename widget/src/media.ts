@@ -1,10 +1,10 @@
 import { Room, RoomEvent, Track } from 'livekit-client';
 import type { MediaConnection, MediaModule } from './media-loader';
 
-// NOTE: no test runs this path, because the test machines have no LiveKit server; the tests
-// cover the media notice only.
+// NOTE: no test connects successfully, because the test machines have no LiveKit server. The
+// browser test covers a failed connection and the media notice.
 /**
- * Joins the LiveKit room of the join response, publishes the camera and microphone, and shows
+ * Joins the LiveKit room of the media access, publishes the camera and microphone, and shows
  * every subscribed track in the container.
  */
 async function connect(options: {

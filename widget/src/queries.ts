@@ -57,6 +57,10 @@ export const BREAKOUTS_QUERY = `query WidgetBreakouts($sessionId: ID!) {
   breakoutGroups(sessionId: $sessionId) { id name status instructions closesAt participantIds }
 }`;
 
+export const ISSUE_MEDIA_TOKEN = `mutation WidgetMedia($sessionId: ID!) {
+  issueMediaToken(sessionId: $sessionId) { available reason url token }
+}`;
+
 export const PHASE_CHANGED = `subscription WidgetPhase($sessionId: ID!) {
   sessionPhaseChanged(sessionId: $sessionId) { id }
 }`;

@@ -2,10 +2,13 @@ import { ApiError, WidgetApi } from './api';
 import { h, panel, uniqueId } from './dom';
 import * as Q from './queries';
 import { Board } from './board';
-import { loadMedia } from './media-loader';
+import { loadMedia, type MediaConnection } from './media-loader';
 import { DARK_THEME, ThemeVariable, WIDGET_CSS } from './styles';
 
-/** The `media` field of the response of `joinSession` / `POST /v1/sessions/:id/join`. */
+/**
+ * LiveKit access as `joinSession` (`POST /v1/sessions/:id/join`) returns it in `media`, and as
+ * `issueMediaToken` (`POST /v1/sessions/:id/media-token`) returns it.
+ */
 export interface MediaAccess {
   available: boolean;
   reason?: string | null;
@@ -20,7 +23,11 @@ export interface MountOptions {
   apiUrl?: string;
   /** `light` (default), `dark`, or `--hilink-*` variables to override. */
   theme?: 'light' | 'dark' | Partial<Record<ThemeVariable, string>>;
-  /** The `media` field of the join response; without it the widget shows the media notice. */
+  /**
+   * The `media` field of the join response. When it is given, the widget uses it and sends no
+   * request for media. When it is omitted or null, the widget requests its own with
+   * `issueMediaToken`. Either way, `available: false` shows the media notice with the reason.
+   */
   media?: MediaAccess | null;
 }
 
@@ -726,10 +733,13 @@ export class ClassroomWidget implements WidgetHandle {
   // Video and audio
 
   private async startMedia(): Promise<void> {
-    const media = this.options.media;
+    const media = this.options.media ?? (await this.requestMedia());
+    if (this.disposed) {
+      return;
+    }
     const body = this.mediaPanel.body;
-    if (!media || !media.available || !media.url || !media.token) {
-      const reason = media?.reason ?? 'The page did not pass media access from the join response.';
+    if (!media.available || !media.url || !media.token) {
+      const reason = media.reason ?? 'The server returned no LiveKit address or token.';
       body.replaceChildren(
         h(
           'p',
@@ -741,14 +751,45 @@ export class ClassroomWidget implements WidgetHandle {
       return;
     }
     const videos = h('div', { class: 'videos', 'aria-label': 'Video of the participants' });
-    const status = h('p', { role: 'status' }, 'Connecting video and audio…');
+    const status = h('p', { role: 'status' }, `Connecting video and audio to ${media.url}…`);
     body.replaceChildren(status, videos);
-    const connection = await loadMedia(this.api.apiUrl, {
-      url: media.url,
-      token: media.token,
-      container: videos,
-    });
+    let connection: MediaConnection;
+    try {
+      connection = await loadMedia(this.api.apiUrl, {
+        url: media.url,
+        token: media.token,
+        container: videos,
+      });
+    } catch (error) {
+      status.textContent =
+        `Video and audio could not connect to ${media.url} (${messageOf(error)}). ` +
+        'Everything else works without them. Reload the page to try again.';
+
+      return;
+    }
+    if (this.disposed) {
+      connection.disconnect();
+
+      return;
+    }
     this.cleanups.push(() => connection.disconnect());
     status.textContent = 'Video and audio are connected.';
+  }
+
+  /**
+   * Requests LiveKit access for this participant token, for a mount without `media`. A rejected
+   * request returns unavailable media with the API's message, which the media notice shows.
+   */
+  private async requestMedia(): Promise<MediaAccess> {
+    try {
+      const { issueMediaToken } = await this.api.request<{ issueMediaToken: MediaAccess }>(
+        Q.ISSUE_MEDIA_TOKEN,
+        { sessionId: this.session!.id },
+      );
+
+      return issueMediaToken;
+    } catch (error) {
+      return { available: false, reason: messageOf(error) };
+    }
   }
 }

@@ -1762,6 +1762,13 @@ export type JoinSessionMutationVariables = Exact<{
 
 export type JoinSessionMutation = { joinSession: { participantToken: string, expiresAt: string, expiresInSeconds: number, participant: { id: string, sessionId: string, role: ParticipantRole, displayName: string, identity: string, memberId: string | null, studentId: string | null, joinedAt: string | null, leftAt: string | null, removedAt: string | null, createdAt: string, updatedAt: string }, media: { available: boolean, reason: string | null, url: string | null, roomName: string | null, token: string | null } } };
 
+export type IssueMediaTokenMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type IssueMediaTokenMutation = { issueMediaToken: { available: boolean, reason: string | null, url: string | null, roomName: string | null, token: string | null } };
+
 export type ParticipantSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -7500,6 +7507,17 @@ export const JoinSessionDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<JoinSessionMutation, JoinSessionMutationVariables>;
+export const IssueMediaTokenDocument = new TypedDocumentString(`
+    mutation issueMediaToken($sessionId: ID!) {
+  issueMediaToken(sessionId: $sessionId) {
+    available
+    reason
+    url
+    roomName
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<IssueMediaTokenMutation, IssueMediaTokenMutationVariables>;
 export const ParticipantSessionDocument = new TypedDocumentString(`
     query participantSession {
   participantSession {

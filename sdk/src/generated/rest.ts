@@ -1307,6 +1307,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/media-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fresh LiveKit access for the calling participant token
+         * @description Participant tokens only. Returns the same media object as join, minted anew for the token’s participant, so a client that holds only the participant token can connect video and audio. Removed participants, ended or cancelled sessions and tokens of another session are rejected.
+         */
+        post: operations["ParticipantsController_mediaToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}/participants": {
         parameters: {
             query?: never;
@@ -7110,6 +7130,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JoinResult"];
+                };
+            };
+        };
+    };
+    ParticipantsController_mediaToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaAccess"];
                 };
             };
         };
