@@ -1,5 +1,9 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { createServer } from 'node:net';
+import { AppError } from '../src/common/app-error';
+import { RequestContext } from '../src/common/request-context';
+import { ParticipantsService, SessionParticipant } from '../src/sessions/participants.service';
+import { countQueries } from './support/query-counter';
 import { Classroom, createClassroom, createSession } from './support/classroom-fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -275,6 +279,45 @@ describe('joining without LiveKit', () => {
 
     expect(response.status).toBe(404);
     expect(response.body.field).toBe('participantId');
+  });
+
+  it('batches concurrent join reads', async () => {
+    const first = await createSession(t, t.adminKey, classroom);
+    const second = await createSession(t, t.adminKey, classroom);
+    const [a] = (await participantsOf(t, first.id)).filter((p) => p.role === 'student');
+    const [b] = (await participantsOf(t, second.id)).filter((p) => p.role === 'student');
+    const tenant = await t.createOrganization('Concurrent joins');
+    const service = t.app.get(ParticipantsService);
+    const ctx = (organizationId: string) =>
+      ({ organizationId, requestId: 'test', actor: { kind: 'api_key' } }) as RequestContext;
+    const own = ctx(t.organizationId);
+    let results: PromiseSettledResult<SessionParticipant>[] = [];
+
+    const queries = await countQueries(t, async () => {
+      results = await Promise.allSettled([
+        service.getWithSession(own, first.id, a!.id),
+        service.getWithSession(own, second.id, b!.id),
+        service.getWithSession(own, first.id, b!.id),
+        service.getWithSession(ctx(tenant.organizationId), first.id, a!.id),
+        service.getWithSession(own, first.id, 'not-a-uuid'),
+        service.getWithSession(own, first.id, a!.id),
+      ]);
+    });
+    const outcome = results.map((result) =>
+      result.status === 'fulfilled'
+        ? `${result.value.session.id}/${result.value.participant.id}`
+        : (result.reason as AppError).field,
+    );
+
+    expect(queries).toHaveLength(1);
+    expect(outcome).toEqual([
+      `${first.id}/${a!.id}`,
+      `${second.id}/${b!.id}`,
+      'participantId',
+      'sessionId',
+      'participantId',
+      `${first.id}/${a!.id}`,
+    ]);
   });
 
   it('requires the sessions:write scope to join', async () => {

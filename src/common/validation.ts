@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, ErrorCode, FieldProblem } from './app-error';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /**
  * Constraints that check a value's type. When one of them fails, the range and length checks
@@ -66,6 +67,8 @@ export function validationErrorToAppError(errors: ValidationError[]): AppError {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
+
   return new ValidationPipe({
     transform: true,
     whitelist: true,

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error';
 import { RequestContext } from '../common/request-context';
 import { EntityColumns } from '../database/entity-columns';
 import { queryPrepared } from '../database/prepared-query';
+import { TurnBatch } from '../database/turn-batch';
 import { RoomsService } from '../rooms/rooms.service';
 import { AddParticipantInput } from './dto/participant.input';
 import { Participant } from './participant.entity';
@@ -20,6 +22,16 @@ export interface SessionParticipant {
   participant: Participant;
 }
 
+interface SessionParticipantKey {
+  organizationId: string;
+  sessionId: string;
+  participantId: string;
+}
+
+function sessionParticipantKey(key: SessionParticipantKey): string {
+  return `${key.organizationId}/${key.sessionId}/${key.participantId}`;
+}
+
 /** Manages who is in a session: observers added by hand, removals, and join and leave times. */
 @Injectable()
 export class ParticipantsService {
@@ -28,6 +40,12 @@ export class ParticipantsService {
   private readonly participantColumns: EntityColumns<Participant>;
   /** SQL of getWithSession, sent as a prepared statement. */
   private readonly sessionParticipantSql: string;
+  /** The batch form of sessionParticipantSql, for the reads of one event-loop turn. */
+  private readonly sessionParticipantsSql: string;
+  private readonly sessionParticipants: TurnBatch<
+    SessionParticipantKey,
+    Partial<SessionParticipant>
+  >;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,10 +55,17 @@ export class ParticipantsService {
   ) {
     this.sessionColumns = new EntityColumns(dataSource, Session, 's');
     this.participantColumns = new EntityColumns(dataSource, Participant, 'p');
-    this.sessionParticipantSql = `SELECT ${this.sessionColumns.selectList}, ${this.participantColumns.selectList}
+    this.sessionParticipantSql = `SELECT $2::uuid AS k_participant_id, ${this.sessionColumns.selectList}, ${this.participantColumns.selectList}
        FROM sessions s
        LEFT JOIN participants p ON p.id = $2 AND p.session_id = s.id AND p.organization_id = s.organization_id
        WHERE s.id = $1 AND s.organization_id = $3`;
+    this.sessionParticipantsSql = `SELECT k.participant_id AS k_participant_id, ${this.sessionColumns.selectList}, ${this.participantColumns.selectList}
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(session_id, participant_id, organization_id)
+       JOIN sessions s ON s.id = k.session_id AND s.organization_id = k.organization_id
+       LEFT JOIN participants p ON p.id = k.participant_id AND p.session_id = s.id AND p.organization_id = s.organization_id`;
+    this.sessionParticipants = new TurnBatch(sessionParticipantKey, (keys) =>
+      this.readSessionParticipants(keys),
+    );
   }
 
   async list(ctx: RequestContext, sessionId: string): Promise<Participant[]> {
@@ -64,30 +89,74 @@ export class ParticipantsService {
 
   /**
    * Reads a session and one of its participants in one statement instead of two, because a
-   * database round trip is a large share of the cost of issuing join tokens. Raises "session
-   * not found" before "participant not found", as two separate reads would.
+   * database round trip is a large share of the cost of issuing join tokens; the joins of one
+   * event-loop turn share that statement. Raises "session not found" before "participant not
+   * found", as two separate reads would.
    */
   async getWithSession(
     ctx: RequestContext,
     sessionId: string,
     participantId: string,
   ): Promise<SessionParticipant> {
-    const [row] = await queryPrepared<Record<string, unknown>>(
-      this.dataSource,
-      'participant-with-session',
-      this.sessionParticipantSql,
-      [sessionId, participantId, ctx.organizationId],
-    );
-    const session = row && this.sessionColumns.hydrate(row);
-    if (!session) {
+    // A malformed id would fail the shared statement of every request in the batch.
+    if (!isUUID(sessionId)) {
       throw SessionErrors.notFound(sessionId, 'sessionId');
     }
-    const participant = this.participantColumns.hydrate(row);
-    if (!participant) {
+    if (!isUUID(participantId)) {
+      throw SessionErrors.participantNotFound(participantId);
+    }
+    const found = await this.sessionParticipants.load({
+      organizationId: ctx.organizationId,
+      sessionId,
+      participantId,
+    });
+    if (!found?.session) {
+      throw SessionErrors.notFound(sessionId, 'sessionId');
+    }
+    if (!found.participant) {
       throw SessionErrors.participantNotFound(participantId);
     }
 
-    return { session, participant };
+    return { session: found.session, participant: found.participant };
+  }
+
+  /** Reads the pairs of one turn; a pair whose session exists maps to it with its participant, if any. */
+  private async readSessionParticipants(
+    keys: SessionParticipantKey[],
+  ): Promise<Map<string, Partial<SessionParticipant>>> {
+    const rows =
+      keys.length === 1
+        ? await queryPrepared<Record<string, unknown>>(
+            this.dataSource,
+            'participant-with-session',
+            this.sessionParticipantSql,
+            [keys[0].sessionId, keys[0].participantId, keys[0].organizationId],
+          )
+        : await queryPrepared<Record<string, unknown>>(
+            this.dataSource,
+            'participants-with-sessions',
+            this.sessionParticipantsSql,
+            [
+              keys.map((key) => key.sessionId),
+              keys.map((key) => key.participantId),
+              keys.map((key) => key.organizationId),
+            ],
+          );
+    const found = new Map<string, Partial<SessionParticipant>>();
+    for (const row of rows) {
+      const session = this.sessionColumns.hydrate(row);
+      if (!session) {
+        continue;
+      }
+      const key = sessionParticipantKey({
+        organizationId: session.organizationId,
+        sessionId: session.id,
+        participantId: String(row.k_participant_id),
+      });
+      found.set(key, { session, participant: this.participantColumns.hydrate(row) });
+    }
+
+    return found;
   }
 
   /** Adds an observer to a scheduled or live session, within the room's capacity. */

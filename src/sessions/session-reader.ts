@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { RequestContext } from '../common/request-context';
 import { EntityColumns } from '../database/entity-columns';
 import { queryPrepared } from '../database/prepared-query';
+import { TurnBatch } from '../database/turn-batch';
 import { Room } from '../rooms/room.entity';
 import { Participant } from './participant.entity';
 import { Session } from './session.entity';
@@ -23,23 +24,15 @@ export interface SessionView {
   participants?: Participant[];
 }
 
-/** A `read` call waiting for the statement of its batch. */
-interface PendingRead {
+interface SessionKey {
   organizationId: string;
   id: string;
-  resolve: (view: SessionView | undefined) => void;
-  reject: (error: unknown) => void;
 }
 
 /**
  * Reads one session together with its room and participants in a single SQL statement, so the
- * `session` query makes one database round trip where separate loaders make three.
- *
- * Reads that arrive in the same turn of the event loop share one statement: the first schedules
- * it with `setImmediate`, and every read of that turn joins it. Each request is answered by a
- * statement that PostgreSQL starts after the request arrived, so a client reads its own
- * committed writes, as with one statement per request. When many students' widgets load the
- * same session at once, they cost one round trip instead of one each.
+ * `session` query makes one database round trip where separate loaders make three. Reads of
+ * one event-loop turn share the statement (see TurnBatch).
  */
 @Injectable()
 export class SessionReader {
@@ -47,8 +40,8 @@ export class SessionReader {
   private readonly roomColumns: EntityColumns<Room>;
   private readonly participantColumns: EntityColumns<Participant>;
   private readonly statements = new Map<string, { name: string; sql: string }>();
-  /** Reads waiting for the next statement, by the key of their options. */
-  private readonly pending = new Map<string, PendingRead[]>();
+  /** One batch per combination of options, since they read different columns. */
+  private readonly batches = new Map<string, TurnBatch<SessionKey, SessionView>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sessionColumns = new EntityColumns(dataSource, Session, 's');
@@ -63,40 +56,17 @@ export class SessionReader {
     options: SessionReadOptions,
   ): Promise<SessionView | undefined> {
     const key = optionsKey(options);
-
-    return new Promise((resolve, reject) => {
-      let reads = this.pending.get(key);
-      if (reads === undefined) {
-        reads = [];
-        this.pending.set(key, reads);
-        setImmediate(() => void this.flush(key, options));
-      }
-      reads.push({ organizationId: ctx.organizationId, id, resolve, reject });
-    });
-  }
-
-  /** Sends one statement for the waiting reads of one options key and resolves each of them. */
-  private async flush(key: string, options: SessionReadOptions): Promise<void> {
-    const reads = this.pending.get(key) ?? [];
-    this.pending.delete(key);
-    const distinct = new Map<string, { organizationId: string; id: string }>();
-    for (const read of reads) {
-      distinct.set(viewKey(read.organizationId, read.id), read);
+    let batch = this.batches.get(key);
+    if (batch === undefined) {
+      batch = new TurnBatch(sessionKey, (keys) => this.readViews(keys, options));
+      this.batches.set(key, batch);
     }
-    try {
-      const views = await this.readViews([...distinct.values()], options);
-      for (const read of reads) {
-        read.resolve(views.get(viewKey(read.organizationId, read.id)));
-      }
-    } catch (error) {
-      for (const read of reads) {
-        read.reject(error);
-      }
-    }
+
+    return batch.load({ organizationId: ctx.organizationId, id });
   }
 
   private async readViews(
-    keys: { organizationId: string; id: string }[],
+    keys: SessionKey[],
     options: SessionReadOptions,
   ): Promise<Map<string, SessionView>> {
     const single = keys.length === 1;
@@ -112,7 +82,10 @@ export class SessionReader {
     );
     const views = new Map<string, SessionView>();
     for (const row of rows) {
-      const rowKey = viewKey(String(row.s_organization_id), String(row.s_id));
+      const rowKey = sessionKey({
+        organizationId: String(row.s_organization_id),
+        id: String(row.s_id),
+      });
       let view = views.get(rowKey);
       if (view === undefined) {
         const session = this.sessionColumns.hydrate(row);
@@ -180,11 +153,11 @@ export class SessionReader {
   }
 }
 
-/** `room_participants_` for both options: a part of statement names and of the pending map's keys. */
+/** `room_participants_` for both options: a part of statement names and of the batches' keys. */
 function optionsKey(options: SessionReadOptions): string {
   return `${options.room ? 'room_' : ''}${options.participants ? 'participants_' : ''}`;
 }
 
-function viewKey(organizationId: string, id: string): string {
-  return `${organizationId}/${id}`;
+function sessionKey(key: SessionKey): string {
+  return `${key.organizationId}/${key.id}`;
 }
