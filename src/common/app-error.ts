@@ -60,7 +60,8 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.reason = options.reason ?? code;
     this.field = options.field;
-    this.problems = options.problems ?? (options.field ? [{ field: options.field, message }] : undefined);
+    this.problems =
+      options.problems ?? (options.field ? [{ field: options.field, message }] : undefined);
     this.details = options.details;
     this.httpStatus = options.httpStatus ?? HTTP_STATUS_BY_CODE[code];
   }
@@ -78,6 +79,10 @@ export function notFound(entity: string, id: string, field = 'id'): AppError {
   );
 }
 
-export function conflict(message: string, reason: string, details?: Record<string, unknown>): AppError {
+export function conflict(
+  message: string,
+  reason: string,
+  details?: Record<string, unknown>,
+): AppError {
   return new AppError(ErrorCode.Conflict, message, { reason, details });
 }

@@ -16,21 +16,33 @@ function fromDatabaseError(error: QueryFailedError): AppError | undefined {
   const code = (error.driverError as { code?: string } | undefined)?.code;
   switch (code) {
     case '23505':
-      return new AppError(ErrorCode.Conflict, 'A record with the same unique value already exists.', {
-        reason: 'UNIQUE_VIOLATION',
-      });
+      return new AppError(
+        ErrorCode.Conflict,
+        'A record with the same unique value already exists.',
+        {
+          reason: 'UNIQUE_VIOLATION',
+        },
+      );
     case '23503':
-      return new AppError(ErrorCode.NotFound, 'A referenced record does not exist in this organization.', {
-        reason: 'REFERENCE_NOT_FOUND',
-      });
+      return new AppError(
+        ErrorCode.NotFound,
+        'A referenced record does not exist in this organization.',
+        {
+          reason: 'REFERENCE_NOT_FOUND',
+        },
+      );
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
     case '22001':
-      return new AppError(ErrorCode.BadUserInput, 'A value has an invalid format or is out of range.', {
-        reason: 'INVALID_VALUE',
-      });
+      return new AppError(
+        ErrorCode.BadUserInput,
+        'A value has an invalid format or is out of range.',
+        {
+          reason: 'INVALID_VALUE',
+        },
+      );
     default:
       return undefined;
   }
@@ -82,7 +94,10 @@ export function toAppError(error: unknown): { appError: AppError; expected: bool
   }
 
   return {
-    appError: new AppError(ErrorCode.Internal, 'An unexpected error occurred. Retry later, or report the request id.'),
+    appError: new AppError(
+      ErrorCode.Internal,
+      'An unexpected error occurred. Retry later, or report the request id.',
+    ),
     expected: false,
   };
 }

@@ -5,20 +5,19 @@ const PRELOADED = Symbol('hilink.preloadedFields');
 type WithPreloaded = { [PRELOADED]?: Record<string, unknown> };
 
 /**
- * Records the value of an object's field that was read in the same statement as the object, such
- * as a session's room and participants. The schema transform below then resolves that field
- * with the value directly, without calling the field's resolver. A NestJS field resolver call
- * costs a chain of promises for its pipes and parameter decorators even when its DataLoader
- * already holds the value; on the `session` query with room and participants that was about a
- * tenth of the request's CPU time. Field resolvers run no guards or interceptors in HiLink
- * (`fieldResolverEnhancers` is not set), so skipping them changes no behaviour.
+ * Stores a field value read with its parent, such as a session's room, so that the field is
+ * resolved without its NestJS resolver and that resolver's chain of pipes and promises.
  */
 export function setPreloadedField(object: object, field: string, value: unknown): void {
   const target = object as WithPreloaded;
   (target[PRELOADED] ??= {})[field] = value;
 }
 
-/** Wraps every field resolver of the schema so that it returns a value set with setPreloadedField first. */
+/**
+ * Wraps every field resolver so that a value stored with setPreloadedField wins. Skipping the
+ * resolver changes no behaviour because field resolvers run no guards or interceptors here
+ * (`fieldResolverEnhancers` is unset).
+ */
 export function resolvePreloadedFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) {

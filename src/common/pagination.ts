@@ -76,7 +76,11 @@ export function decodeCursor(cursor: string, field = 'cursor'): [SortValue, stri
   } catch {
     // Reported below as invalid input.
   }
-  throw badInput(field, `${field} is invalid: pass the cursor returned by the previous page unchanged.`, 'INVALID_CURSOR');
+  throw badInput(
+    field,
+    `${field} is invalid: pass the cursor returned by the previous page unchanged.`,
+    'INVALID_CURSOR',
+  );
 }
 
 export interface KeysetOptions<T> {
@@ -100,10 +104,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   if (page.cursor) {
     const [sortValue, id] = decodeCursor(page.cursor, options.cursorField);
     const operator = direction === 'ASC' ? '>' : '<';
-    query.andWhere(`(${options.sortColumn}, ${options.idColumn}) ${operator} (:cursorSort, :cursorId)`, {
-      cursorSort: sortValue,
-      cursorId: id,
-    });
+    query.andWhere(
+      `(${options.sortColumn}, ${options.idColumn}) ${operator} (:cursorSort, :cursorId)`,
+      {
+        cursorSort: sortValue,
+        cursorId: id,
+      },
+    );
   }
   const rows = await query
     .orderBy(options.sortColumn, direction)
@@ -112,7 +119,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(options.sortValue(last), last.id) : null;
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor(options.sortValue(last), last.id) : null;
 
   return { items, nextCursor };
 }

@@ -9,7 +9,11 @@ export class ParseUuidPipe implements PipeTransform<unknown, string> {
 
   transform(value: unknown): string {
     if (typeof value !== 'string' || !isUUID(value)) {
-      throw badInput(this.field, `${this.field} must be a UUID, got "${String(value).slice(0, 64)}".`, 'INVALID_ID');
+      throw badInput(
+        this.field,
+        `${this.field} must be a UUID, got "${String(value).slice(0, 64)}".`,
+        'INVALID_ID',
+      );
     }
 
     return value;

@@ -125,10 +125,12 @@ export function createPGlitePoolClass(dataDir: string) {
       instance = undefined;
       const release = unlock;
       unlock = undefined;
-      closing.finally(() => release?.()).then(
-        () => callback?.(null),
-        (error: Error) => callback?.(error),
-      );
+      closing
+        .finally(() => release?.())
+        .then(
+          () => callback?.(null),
+          (error: Error) => callback?.(error),
+        );
     }
   };
 }

@@ -6,12 +6,9 @@ interface PendingLoad<K, V> {
 }
 
 /**
- * Collects the reads that arrive in one turn of the event loop and sends them as one statement.
- * The first read of a turn schedules the statement with `setImmediate`, so it starts after every
- * read that joins it arrived: a client that committed a write before sending its request reads
- * that write, as with one statement per request. Unlike a request-scoped DataLoader, reads of
- * different requests share the statement, so many students loading the same session at once
- * cost one database round trip. Equal keys are read once.
+ * Sends the reads that arrive in one event-loop turn, from any request, as one statement. The
+ * statement starts after every read of the turn arrived, so a client still reads its own
+ * committed writes. Equal keys are read once.
  */
 export class TurnBatch<K, V> {
   private pending: PendingLoad<K, V>[] = [];

@@ -30,9 +30,8 @@ interface SessionKey {
 }
 
 /**
- * Reads one session together with its room and participants in a single SQL statement, so the
- * `session` query makes one database round trip where separate loaders make three. Reads of
- * one event-loop turn share the statement (see TurnBatch).
+ * Reads a session with its room and participants in one SQL statement, shared by the reads of
+ * one event-loop turn (see TurnBatch).
  */
 @Injectable()
 export class SessionReader {
