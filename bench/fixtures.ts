@@ -1,12 +1,17 @@
 /** Data that the session, join and ingest paths run against, created through the REST API. */
 export interface BenchFixtures {
   sessionId: string;
+  /** More sessions of the same room and enrollments, scheduled on later days, read in rotation. */
+  otherSessionIds: string[];
   /** A student participant of the session, who requests join tokens. */
   participantId: string;
   participantCount: number;
 }
 
 const STUDENT_COUNT = 3;
+
+/** Sessions that the rotation run of path (b) reads, the live one included. */
+export const ROTATION_SESSION_COUNT = 50;
 
 /** The GraphQL query of path (b): one session with its room and participants. */
 export const SESSION_QUERY = `query BenchSession($id: ID!) {
@@ -120,8 +125,23 @@ export async function createFixtures(baseUrl: string, adminKey: string): Promise
     );
   }
 
+  const otherSessionIds: string[] = [];
+  for (let day = 1; day < ROTATION_SESSION_COUNT; day += 1) {
+    const dayStart = new Date(start.getTime() + day * 24 * 60 * 60 * 1000);
+    const other = await callApi<{ id: string }>(baseUrl, adminKey, 'POST', '/v1/sessions', {
+      roomId: room.id,
+      title: `Bench session, day ${day + 1}`,
+      enrollmentIds,
+      scheduledStart: dayStart.toISOString(),
+      scheduledEnd: new Date(dayStart.getTime() + 60 * 60 * 1000).toISOString(),
+      timeZone: 'Europe/Berlin',
+    });
+    otherSessionIds.push(other.id);
+  }
+
   return {
     sessionId: session.id,
+    otherSessionIds,
     participantId: student.id,
     participantCount: participants.length,
   };

@@ -20,15 +20,40 @@ function uniqueBodyRequests(template: string): autocannon.Request[] {
   return [{ setupRequest: (request) => ({ ...request, body: parts.join(randomUUID()) }) }];
 }
 
-function optionsFor(spec: LoadSpec, durationSeconds: number): autocannon.Options {
-  const unique = spec.uniqueIds === true && spec.body !== undefined;
+/** Sends the bodies in turn, continuing the rotation across requests of all connections. */
+function rotatingBodyRequests(bodies: string[]): autocannon.Request[] {
+  let next = 0;
 
+  return [
+    {
+      setupRequest: (request) => {
+        const body = bodies[next % bodies.length];
+        next += 1;
+
+        return { ...request, body };
+      },
+    },
+  ];
+}
+
+function requestsFor(spec: LoadSpec): autocannon.Request[] | undefined {
+  if (spec.bodies !== undefined && spec.bodies.length > 0) {
+    return rotatingBodyRequests(spec.bodies);
+  }
+  if (spec.uniqueIds === true && spec.body !== undefined) {
+    return uniqueBodyRequests(spec.body);
+  }
+
+  return undefined;
+}
+
+function optionsFor(spec: LoadSpec, durationSeconds: number): autocannon.Options {
   return {
     url: spec.url,
     method: spec.method,
     headers: spec.headers,
-    body: spec.body,
-    requests: unique ? uniqueBodyRequests(spec.body ?? '') : undefined,
+    body: spec.body ?? spec.bodies?.[0],
+    requests: requestsFor(spec),
     connections: spec.connections,
     duration: durationSeconds,
     verifyBody: spec.graphql ? isGraphqlSuccess : undefined,

@@ -15,6 +15,8 @@ export interface LoadSpec {
   body?: string;
   /** Replaces `[<id>]` in the body with a new UUID in every request, e.g. for unique client ids. */
   uniqueIds?: boolean;
+  /** Bodies that each connection sends in turn, in place of `body`. */
+  bodies?: string[];
   /** Counts a 2xx response whose body has a GraphQL `errors` member, or no `data`, as failed. */
   graphql?: boolean;
   connections: number;
@@ -65,7 +67,8 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
  * wrong test data is reported as such instead of as a load run full of errors.
  */
 export async function probeOnce(spec: LoadSpec): Promise<void> {
-  const body = spec.uniqueIds ? spec.body?.replaceAll(ID_PLACEHOLDER, randomUUID()) : spec.body;
+  const first = spec.body ?? spec.bodies?.[0];
+  const body = spec.uniqueIds ? first?.replaceAll(ID_PLACEHOLDER, randomUUID()) : first;
   const response = await fetch(spec.url, { method: spec.method, headers: spec.headers, body });
   const text = await response.text();
   if (!response.ok) {

@@ -134,10 +134,25 @@ export async function measureSessionQuery(
     }),
   );
   const path = `b. GraphQL session query, room and ${fixtures.participantCount} participants`;
+  // The same query over 50 different sessions in turn: the connections rarely read the same
+  // session in one event-loop turn, so this shows the cost without shared reads.
+  const sessionIds = [fixtures.sessionId, ...fixtures.otherSessionIds];
+  const rotation = await probeAndLoad(
+    httpSpec(settings, {
+      title: 'session-query-rotation',
+      url: `${target.url}/graphql`,
+      method: 'POST',
+      headers: jsonHeaders(target.adminKey),
+      bodies: sessionIds.map((id) => JSON.stringify({ query: SESSION_QUERY, variables: { id } })),
+      graphql: true,
+    }),
+  );
+  const rotationPath = `b. (for comparison) the same query over ${sessionIds.length} sessions in turn`;
 
   return [
     ratioRow(path, load, baselines.echo, TARGETS.sessionQueryToEcho),
     ratioRow(path, load, baselines.graphql, TARGETS.sessionQueryToGraphql),
+    ratioRow(rotationPath, rotation, baselines.graphql, undefined),
   ];
 }
 

@@ -1,7 +1,8 @@
 import { cpus } from 'node:os';
 import { LoadResult } from './load';
 
-export type Verdict = 'PASS' | 'FAIL' | 'NOT MEASURED';
+/** INFO marks a row that is reported for comparison and has no target. */
+export type Verdict = 'PASS' | 'FAIL' | 'NOT MEASURED' | 'INFO';
 
 /** One line of the results table: a HiLink path against one target. */
 export interface ResultRow {
@@ -49,11 +50,22 @@ export function formatNumber(value: number, digits = 0): string {
  * Compares a load result with a baseline. A path with any failed request fails whatever its
  * ratio, because failures return faster than real work.
  */
+function verdictOf(load: LoadResult, ratio: number, minRatio: number | undefined): Verdict {
+  if (load.failed > 0) {
+    return 'FAIL';
+  }
+  if (minRatio === undefined) {
+    return 'INFO';
+  }
+
+  return ratio >= minRatio ? 'PASS' : 'FAIL';
+}
+
 export function ratioRow(
   path: string,
   load: LoadResult,
   baseline: Baseline,
-  minRatio: number,
+  minRatio: number | undefined,
   perRequest = 1,
 ): ResultRow {
   const value = load.requestsPerSecond * perRequest;
@@ -76,8 +88,8 @@ export function ratioRow(
     failed: formatNumber(load.failed),
     baseline: baseline.name,
     ratio: formatNumber(ratio, 2),
-    target: `≥ ${formatNumber(minRatio, 2)}`,
-    verdict: load.failed === 0 && ratio >= minRatio ? 'PASS' : 'FAIL',
+    target: minRatio === undefined ? '—' : `≥ ${formatNumber(minRatio, 2)}`,
+    verdict: verdictOf(load, ratio, minRatio),
   };
 }
 

@@ -36,6 +36,16 @@ describe('bench report', () => {
     expect(row.verdict).toBe('FAIL');
   });
 
+  it('ratio row without target is informational', () => {
+    const row = ratioRow('b', load({ requestsPerSecond: 2_000 }), echo, undefined);
+    const failing = ratioRow('b', load({ failed: 3 }), echo, undefined);
+
+    expect(row.ratio).toBe('0.20');
+    expect(row.target).toBe('—');
+    expect(row.verdict).toBe('INFO');
+    expect(failing.verdict).toBe('FAIL');
+  });
+
   it('ratio row fails on failed requests', () => {
     const row = ratioRow(
       'a',
