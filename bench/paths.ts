@@ -134,8 +134,8 @@ export async function measureSessionQuery(
     }),
   );
   const path = `b. GraphQL session query, room and ${fixtures.participantCount} participants`;
-  // The same query over 50 different sessions in turn: the connections rarely read the same
-  // session in one event-loop turn, so this shows the cost without shared reads.
+  // The same query over 50 sessions in turn: reads of one event-loop turn still share a
+  // statement, but rarely a session's rows.
   const sessionIds = [fixtures.sessionId, ...fixtures.otherSessionIds];
   const rotation = await probeAndLoad(
     httpSpec(settings, {
