@@ -438,7 +438,10 @@ function analyseHilink(
 interface DeliveryStats {
   statuses: string;
   attempts: number;
+  /** Rows of webhook_delivery_attempts. */
   attemptRows: number;
+  /** Successful attempts stored on their delivery rows. */
+  storedSuccesses: number;
   failedAttempts: number;
 }
 
@@ -451,11 +454,15 @@ async function deliveryStats(client: Client): Promise<DeliveryStats> {
     `SELECT count(*)::int AS rows, count(*) FILTER (WHERE outcome <> 'succeeded')::int AS failed
        FROM webhook_delivery_attempts`,
   );
+  const stored = await client.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM webhook_deliveries WHERE success_attempted_at IS NOT NULL`,
+  );
 
   return {
     statuses: statuses.rows.map((row) => `${row.status} ${integer(row.count)}`).join(', '),
     attempts: statuses.rows.reduce((sum, row) => sum + row.attempts, 0),
     attemptRows: attempts.rows[0]?.rows ?? 0,
+    storedSuccesses: stored.rows[0]?.count ?? 0,
     failedAttempts: attempts.rows[0]?.failed ?? 0,
   };
 }
@@ -551,7 +558,7 @@ function render(report: Report): { markdown: string; passed: boolean } {
     [
       'Deliveries and attempt log',
       stats.statuses,
-      `${integer(stats.attemptRows)} attempt rows, ${stats.failedAttempts} failed; attempts counted ${integer(stats.attempts)}`,
+      `${integer(stats.attemptRows + stats.storedSuccesses)} attempts logged (${integer(stats.storedSuccesses)} successes on delivery rows, ${integer(stats.attemptRows)} attempt rows), ${stats.failedAttempts} failed; attempts counted ${integer(stats.attempts)}`,
       '',
     ],
   ];

@@ -272,6 +272,64 @@ describe('webhooks', () => {
       expect(range.queued).toBe(1);
     });
 
+    it('logs every success across replays', async () => {
+      const { subscription } = await subscribe(['session.created']);
+      const from = new Date().toISOString();
+      const classroom = await createClassroom(t, t.adminKey, { students: 1 });
+      await createSession(t, t.adminKey, classroom);
+      const [delivery] = (await client.webhookDeliveries({ subscriptionId: subscription.id }))
+        .nodes;
+      const succeededAfter = (attempts: number) =>
+        waitFor(async () => {
+          const current = await client.webhookDelivery(delivery!.id);
+
+          return current.status === 'succeeded' && current.attempts === attempts
+            ? current
+            : undefined;
+        }, `success of attempt ${attempts}`);
+
+      const first = await succeededAfter(1);
+      expect(first.attemptLog).toHaveLength(1);
+      expect(first.attemptLog[0]).toMatchObject({ number: 1, outcome: 'succeeded', error: null });
+      expect(first.attemptLog[0]!.statusCode).toBe(first.lastStatusCode);
+      expect(first.attemptLog[0]!.latencyMs).toBeGreaterThanOrEqual(0);
+
+      await client.replayWebhookDelivery(delivery!.id);
+      const second = await succeededAfter(2);
+      expect(second.attemptLog.map((attempt) => [attempt.number, attempt.outcome])).toEqual([
+        [1, 'succeeded'],
+        [2, 'succeeded'],
+      ]);
+
+      await client.replayWebhookDeliveries({
+        subscriptionId: subscription.id,
+        input: { from, to: new Date(Date.now() + 1000).toISOString() },
+      });
+      const third = await succeededAfter(3);
+      expect(third.attemptLog.map((attempt) => attempt.number)).toEqual([1, 2, 3]);
+      const rest = await t.http
+        .get(`/v1/webhooks/deliveries/${delivery!.id}`)
+        .set(...bearer(t.adminKey));
+      expect(rest.status).toBe(200);
+      expect(
+        (rest.body.attemptLog as { number: number; outcome: string }[]).map((attempt) => [
+          attempt.number,
+          attempt.outcome,
+        ]),
+      ).toEqual([
+        [1, 'succeeded'],
+        [2, 'succeeded'],
+        [3, 'succeeded'],
+      ]);
+      const stored = (await t.app
+        .get(DataSource)
+        .query(`SELECT number FROM webhook_delivery_attempts WHERE delivery_id = $1`, [
+          delivery!.id,
+        ])) as { number: number }[];
+      // The latest success is stored on the delivery row; replays moved the earlier ones.
+      expect(stored.map((row) => row.number).sort()).toEqual([1, 2]);
+    });
+
     it('does not follow redirects', async () => {
       const { subscription } = await subscribe(['session.created']);
       receiver.enqueue({ kind: 'redirect', location: 'http://169.254.169.254/' });

@@ -2,7 +2,12 @@ import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../../test/support/test-app';
 import { startWebhookReceiver, WebhookReceiver } from '../../test/support/webhook-receiver';
 import { recordDomainEvent } from './domain-events';
-import { ClaimedDelivery, FinishedAttempt, WebhookDispatcher } from './webhook-dispatcher';
+import {
+  ClaimedDelivery,
+  FinishedAttempt,
+  WebhookDispatcher,
+  webhookBody,
+} from './webhook-dispatcher';
 import { WebhookSecrets } from './webhook-secrets';
 import { AttemptResult } from './webhook-sender';
 
@@ -78,9 +83,16 @@ describe('WebhookDispatcher batches', () => {
          JOIN webhook_subscriptions s ON s.id = c.subscription_id
          JOIN domain_events e ON e.id = c.event_id
         ORDER BY c.sequence`,
-    )) as Omit<ClaimedDelivery, 'claimedAt'>[];
+    )) as (Omit<ClaimedDelivery, 'body' | 'claimedAt'> & {
+      payload: Record<string, unknown>;
+      occurred_at: Date;
+    })[];
 
-    return rows.map((row) => ({ ...row, claimedAt: Date.now() }));
+    return rows.map(({ payload, occurred_at, ...row }) => ({
+      ...row,
+      body: webhookBody(row.event_id, row.event_type, occurred_at, payload),
+      claimedAt: Date.now(),
+    }));
   }
 
   function finished(delivery: ClaimedDelivery, result: AttemptResult): FinishedAttempt {
@@ -95,12 +107,22 @@ describe('WebhookDispatcher batches', () => {
     );
   }
 
+  /** The attempt log: failed attempts as rows, successes stored on their delivery rows. */
   async function attemptRows(): Promise<
     { delivery_id: string; number: number; outcome: string }[]
   > {
     return dataSource.query(
-      `SELECT delivery_id, number, outcome FROM webhook_delivery_attempts ORDER BY attempted_at`,
+      `SELECT delivery_id, number, outcome FROM (
+         SELECT delivery_id, number, outcome, attempted_at FROM webhook_delivery_attempts
+         UNION ALL
+         SELECT id, success_attempt_number, 'succeeded', success_attempted_at
+           FROM webhook_deliveries WHERE success_attempted_at IS NOT NULL
+       ) AS log ORDER BY attempted_at`,
     );
+  }
+
+  async function attemptTableRows(): Promise<{ delivery_id: string; outcome: string }[]> {
+    return dataSource.query(`SELECT delivery_id, outcome FROM webhook_delivery_attempts`);
   }
 
   beforeAll(async () => {
@@ -198,6 +220,11 @@ describe('WebhookDispatcher batches', () => {
     const attempts = await attemptRows();
     expect(attempts).toHaveLength(4);
     expect(attempts.every((row) => row.number === 1)).toBe(true);
+    // Successes are stored on their delivery rows; only failed attempts get rows of their own.
+    expect((await attemptTableRows()).map((row) => row.outcome)).toEqual([
+      'http_error',
+      'http_error',
+    ]);
     const states = new Map(
       (
         (await dataSource.query(
@@ -239,6 +266,10 @@ describe('WebhookDispatcher batches', () => {
     expect((await attemptRows()).map((row) => row.delivery_id).sort()).toEqual(
       [ofRemaining[0]!.id, ofRemaining[1]!.id].sort(),
     );
+    // The success of the replayed delivery did not complete it, so it is logged as a row.
+    expect(await attemptTableRows()).toEqual([
+      { delivery_id: ofRemaining[1]!.id, outcome: 'succeeded' },
+    ]);
   });
 
   it('records the rest of a batch when one attempt cannot be recorded', async () => {

@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { queryPreparedIn } from '../database/prepared-query';
 import { recordDomainEvent } from './domain-events';
 import { WebhookSecrets } from './webhook-secrets';
 import { AttemptResult, sendWebhook } from './webhook-sender';
@@ -20,8 +21,6 @@ const MAX_RETRY_DELAY_MS = 6 * 3600 * 1000;
 const POLL_ERROR_LOG_INTERVAL_MS = 60_000;
 /** Finished attempts recorded in one transaction at most. */
 export const RECORD_BATCH_SIZE = 500;
-/** Event bodies kept for the other deliveries of the same event. */
-const BODY_CACHE_SIZE = 2_000;
 /** Batches recorded at once, each in its own transaction. */
 const RECORDERS = 2;
 /** Claimed deliveries that wait in the local queue at most, beyond those in flight. */
@@ -42,11 +41,55 @@ export interface ClaimedDelivery {
   secret_ciphertext: string;
   previous_secret_ciphertext: string | null;
   previous_secret_expires_at: Date | null;
-  payload: Record<string, unknown>;
-  occurred_at: Date;
+  /** The request body, the same on every attempt and for every subscription. */
+  body: string;
   /** When this process claimed it, in ms since the epoch. */
   claimedAt: number;
 }
+
+/** A row of the claim statement. */
+interface ClaimRow extends Omit<ClaimedDelivery, 'body' | 'claimedAt'> {
+  /** The event's payload as JSON text. */
+  payload: string;
+  occurred_at: Date;
+}
+
+/**
+ * Leases up to $1 due deliveries for $2 ms: the oldest first, each the earliest pending one of
+ * its subscription and session, of active subscriptions only. The payload comes as JSON text,
+ * which is parsed once per event instead of once per delivery.
+ */
+const CLAIM_SQL = `
+  WITH due AS (
+    SELECT d.id
+      FROM webhook_deliveries d
+      JOIN webhook_subscriptions s ON s.id = d.subscription_id
+     WHERE d.status = 'pending'
+       AND d.next_attempt_at <= now()
+       AND (d.locked_until IS NULL OR d.locked_until < now())
+       AND s.status = 'active'
+       AND NOT EXISTS (
+         SELECT 1 FROM webhook_deliveries e
+          WHERE e.subscription_id = d.subscription_id
+            AND e.ordering_key = d.ordering_key
+            AND e.status = 'pending'
+            AND e.sequence < d.sequence)
+     ORDER BY d.next_attempt_at, d.sequence
+     LIMIT $1
+     FOR UPDATE OF d SKIP LOCKED
+  ), claimed AS (
+    UPDATE webhook_deliveries w
+       SET locked_until = now() + $2 * interval '1 millisecond', attempts = w.attempts + 1
+      FROM due
+     WHERE w.id = due.id
+    RETURNING w.id, w.sequence, w.organization_id, w.subscription_id, w.event_id,
+              w.event_type, w.attempts, w.window_started_at
+  )
+  SELECT c.*, s.url, s.secret_ciphertext, s.previous_secret_ciphertext,
+         s.previous_secret_expires_at, e.occurred_at, e.payload::text AS payload
+    FROM claimed c
+    JOIN webhook_subscriptions s ON s.id = c.subscription_id
+    JOIN domain_events e ON e.id = c.event_id`;
 
 /** One sent attempt, waiting to be recorded. */
 export interface FinishedAttempt {
@@ -102,9 +145,10 @@ function iso(value: Date | string): string {
  * Up to `WEBHOOK_CONCURRENCY` requests are in flight. Up to twice as many claimed deliveries
  * (at least 256) wait in a local queue, so a finished request is followed at once by the next
  * and a poll leases many deliveries at a time. Finished attempts are recorded in batches, one
- * transaction per batch and at most two at once, while the next batch collects. A batch writes
- * the attempt rows, the delivery updates, and each subscription's success or failure state
- * once. Unsent leased deliveries are handed back at shutdown.
+ * transaction per batch, while the next batch collects. A second batch runs at once only when
+ * a full one waits. A batch stores each success on its delivery row, writes a row per failed
+ * attempt, and updates each subscription's success or failure state once. Unsent leased
+ * deliveries are handed back at shutdown.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -115,8 +159,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   /** Sent attempts not yet recorded, in the order they finished. */
   private readonly finished: FinishedAttempt[] = [];
   private readonly concurrency: number;
-  /** Bodies of recently sent events by event id, oldest first. */
-  private readonly bodies = new Map<string, string>();
   /** Claimed deliveries that may wait for a free request slot. */
   private readonly maxQueued: number;
   private started = false;
@@ -250,57 +292,55 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  /**
-   * Leases up to `limit` due deliveries in one statement: the oldest first, each the earliest
-   * pending one of its subscription and session, of active subscriptions only.
-   */
+  /** Leases up to `limit` due deliveries in one statement and builds their bodies. */
   private async claim(limit: number): Promise<ClaimedDelivery[]> {
     const rows = await this.dataSource.transaction(async (manager) => {
       // Read the due index in claim order and stop at the limit. After a burst the table's
       // statistics lag behind, and the planner would otherwise sort every pending delivery
-      // (bitmap scan then sort) on each poll.
-      await manager.query(
-        `SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`,
+      // (bitmap scan then sort) on each poll. Without hash and merge joins, a larger limit
+      // cannot turn the order check into a hash of every pending delivery. The claim is planned
+      // for its limit on every call, because a generic plan of the prepared statement does not
+      // know it.
+      await queryPreparedIn(
+        manager,
+        'webhook_claim_settings',
+        `SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true),
+                set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+                set_config('plan_cache_mode', 'force_custom_plan', true)`,
+        [],
       );
 
-      return (await manager.query(
-        `WITH due AS (
-         SELECT d.id
-           FROM webhook_deliveries d
-           JOIN webhook_subscriptions s ON s.id = d.subscription_id
-          WHERE d.status = 'pending'
-            AND d.next_attempt_at <= now()
-            AND (d.locked_until IS NULL OR d.locked_until < now())
-            AND s.status = 'active'
-            AND NOT EXISTS (
-              SELECT 1 FROM webhook_deliveries e
-               WHERE e.subscription_id = d.subscription_id
-                 AND e.ordering_key = d.ordering_key
-                 AND e.status = 'pending'
-                 AND e.sequence < d.sequence)
-          ORDER BY d.next_attempt_at, d.sequence
-          LIMIT $1
-          FOR UPDATE OF d SKIP LOCKED
-       ), claimed AS (
-         UPDATE webhook_deliveries w
-            SET locked_until = now() + $2 * interval '1 millisecond', attempts = w.attempts + 1
-           FROM due
-          WHERE w.id = due.id
-         RETURNING w.id, w.sequence, w.organization_id, w.subscription_id, w.event_id,
-                   w.event_type, w.attempts, w.window_started_at
-       )
-       SELECT c.*, s.url, s.secret_ciphertext, s.previous_secret_ciphertext,
-              s.previous_secret_expires_at, e.payload, e.occurred_at
-         FROM claimed c
-         JOIN webhook_subscriptions s ON s.id = c.subscription_id
-         JOIN domain_events e ON e.id = c.event_id`,
-        [limit, this.leaseMs],
-      )) as Omit<ClaimedDelivery, 'claimedAt'>[];
+      return queryPreparedIn<ClaimRow>(manager, 'webhook_claim', CLAIM_SQL, [limit, this.leaseMs]);
     });
     const claimedAt = Date.now();
+    const bodies = new Map<string, string>();
+    for (const row of rows) {
+      if (!bodies.has(row.event_id)) {
+        const payload = JSON.parse(row.payload) as unknown;
+        bodies.set(
+          row.event_id,
+          webhookBody(row.event_id, row.event_type, row.occurred_at, payload),
+        );
+      }
+    }
 
     return rows
-      .map((row) => ({ ...row, claimedAt }))
+      .map((row) => ({
+        id: row.id,
+        sequence: row.sequence,
+        organization_id: row.organization_id,
+        subscription_id: row.subscription_id,
+        event_id: row.event_id,
+        event_type: row.event_type,
+        attempts: row.attempts,
+        window_started_at: row.window_started_at,
+        url: row.url,
+        secret_ciphertext: row.secret_ciphertext,
+        previous_secret_ciphertext: row.previous_secret_ciphertext,
+        previous_secret_expires_at: row.previous_secret_expires_at,
+        body: bodies.get(row.event_id)!,
+        claimedAt,
+      }))
       .sort((a, b) => Number(BigInt(a.sequence) - BigInt(b.sequence)));
   }
 
@@ -336,33 +376,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  /**
-   * Returns the event's body, built once for all of its deliveries that are claimed together,
-   * since an event goes to every subscription that selects it.
-   */
-  private bodyOf(delivery: ClaimedDelivery): string {
-    let body = this.bodies.get(delivery.event_id);
-    if (body === undefined) {
-      body = webhookBody(
-        delivery.event_id,
-        delivery.event_type,
-        new Date(delivery.occurred_at),
-        delivery.payload,
-      );
-      this.bodies.set(delivery.event_id, body);
-      if (this.bodies.size > BODY_CACHE_SIZE) {
-        this.bodies.delete(this.bodies.keys().next().value!);
-      }
-    }
-
-    return body;
-  }
-
   private async send(delivery: ClaimedDelivery): Promise<void> {
     let body: string;
     let headers: Record<string, string>;
     try {
-      body = this.bodyOf(delivery);
+      body = delivery.body;
       const signing = this.secrets.signingSecrets(delivery);
       headers = signatureHeaders(signing, delivery.event_id, Math.floor(Date.now() / 1000), body);
     } catch (error) {
@@ -391,11 +409,16 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /**
-   * Records the finished attempts in one transaction unless a recording runs. The attempts that
-   * finish meanwhile make the next batch, so batches grow with the load.
+   * Records the finished attempts in one transaction unless a recording runs, or in a second
+   * one when a full batch waits. The attempts that finish meanwhile make the next batch, so
+   * batches grow with the load.
    */
   private startRecording(): void {
-    while (this.recording.size < RECORDERS && this.finished.length > 0) {
+    while (
+      this.finished.length > 0 &&
+      (this.recording.size === 0 ||
+        (this.recording.size < RECORDERS && this.finished.length >= RECORD_BATCH_SIZE))
+    ) {
       const batch = this.finished.splice(0, RECORD_BATCH_SIZE);
       const recording: Promise<void> = this.recordBatch(batch).finally(() => {
         this.recording.delete(recording);
@@ -444,6 +467,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     );
   }
 
+  /**
+   * Records a batch: each success on its delivery row in one UPDATE, each failed attempt as a
+   * row of webhook_delivery_attempts, and each subscription's success and failure state once.
+   */
   private async record(manager: EntityManager, batch: FinishedAttempt[]): Promise<void> {
     // Each subscription's state after the batch, with the attempts taken in the order they
     // finished: a success clears failing_since, a failure after it sets it again.
@@ -462,68 +489,46 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     // A key-share lock on each subscription, taken first and in id order, keeps the subscription
     // and its deliveries from being deleted until the batch commits. It conflicts with neither
     // the deliveries that other transactions insert nor another batch of the same subscriptions.
-    const existing = (await manager.query(
+    const existing = await queryPreparedIn<{ id: string }>(
+      manager,
+      'webhook_record_lock_subscriptions',
       `SELECT id FROM webhook_subscriptions WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`,
       [ids],
-    )) as { id: string }[];
+    );
     const live = new Set(existing.map((row) => row.id));
     // Deliveries of a deleted subscription are gone with it.
     const attempts = batch.filter((attempt) => live.has(attempt.delivery.subscription_id));
     if (attempts.length === 0) {
       return;
     }
-    await manager.query(
-      `INSERT INTO webhook_delivery_attempts
-         (organization_id, delivery_id, number, attempted_at, status_code, latency_ms, outcome,
-          error, response_excerpt)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::int[],
-                            $6::int[], $7::text[], $8::text[], $9::text[])`,
-      [
-        attempts.map((a) => a.delivery.organization_id),
-        attempts.map((a) => a.delivery.id),
-        attempts.map((a) => a.delivery.attempts),
-        attempts.map((a) => a.attemptedAt.toISOString()),
-        attempts.map((a) => a.result.statusCode),
-        attempts.map((a) => a.result.latencyMs),
-        attempts.map((a) => a.result.outcome),
-        attempts.map((a) => a.result.error),
-        attempts.map((a) => a.result.responseExcerpt),
-      ],
-    );
+    const logged = attempts.filter((attempt) => attempt.result.outcome !== 'succeeded');
     const succeeded = attempts.filter((attempt) => attempt.result.outcome === 'succeeded');
     if (succeeded.length > 0) {
-      // A replay during the attempt restarted the window: the delivery stays pending for it.
-      const updated = await updateReturning<{ id: string }>(
-        manager,
-        `UPDATE webhook_deliveries d
-            SET status = 'succeeded', delivered_at = v.delivered_at, locked_until = NULL,
-                last_status_code = v.status_code, last_error = NULL
-           FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::timestamptz[])
-                AS v(id, window_started_at, status_code, delivered_at)
-          WHERE d.id = v.id AND d.window_started_at = v.window_started_at
-          RETURNING d.id`,
-        [
-          succeeded.map((a) => a.delivery.id),
-          succeeded.map((a) => iso(a.delivery.window_started_at)),
-          succeeded.map((a) => a.result.statusCode),
-          succeeded.map((a) =>
-            new Date(a.attemptedAt.getTime() + a.result.latencyMs).toISOString(),
-          ),
-        ],
+      const completed = new Set(
+        (await this.completeSucceeded(manager, succeeded)).map((row) => row.id),
       );
-      if (updated.length < succeeded.length) {
-        const done = new Set(updated.map((row) => row.id));
+      // Not completed: the delivery was replayed during the attempt, which restarted its window
+      // and keeps it pending, or another instance completed it after this one's lease ended.
+      // The attempt goes to the attempt log instead.
+      const replayed = succeeded.filter((attempt) => !completed.has(attempt.delivery.id));
+      if (replayed.length > 0) {
+        logged.push(...replayed);
         await this.releaseReplayed(
           manager,
-          succeeded.map((a) => a.delivery.id).filter((id) => !done.has(id)),
+          replayed.map((attempt) => attempt.delivery.id),
         );
       }
+    }
+    if (logged.length > 0) {
+      await this.insertAttemptRows(manager, logged);
     }
     // Updates each subscription's success and failure state once per batch. The rows are locked
     // in id order, so two batches take their locks in the same order. This runs before the
     // failures are recorded, because dead-lettering reads last_success_at.
     const liveIds = ids.filter((id) => live.has(id));
-    await manager.query(
+    await queryPreparedIn(
+      manager,
+      'webhook_record_subscription_state',
       `WITH locked AS (
          SELECT id FROM webhook_subscriptions WHERE id = ANY($1::uuid[]) ORDER BY id
             FOR NO KEY UPDATE
@@ -546,6 +551,72 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         await this.recordFailure(manager, attempt.delivery, attempt.result);
       }
     }
+  }
+
+  /**
+   * Marks deliveries succeeded and stores the successful attempt on each delivery row, in one
+   * statement. A delivery is completed only in the retry window that its attempt was claimed in,
+   * and only once: a second success, after another instance took over an expired lease, is
+   * logged as an attempt row. Returns the ids of the completed deliveries. The condition avoids
+   * `status`, whose partial indexes would let the planner scan every pending delivery.
+   */
+  private completeSucceeded(
+    manager: EntityManager,
+    succeeded: FinishedAttempt[],
+  ): Promise<{ id: string }[]> {
+    return queryPreparedIn<{ id: string }>(
+      manager,
+      'webhook_record_successes',
+      `UPDATE webhook_deliveries d
+          SET status = 'succeeded', delivered_at = v.delivered_at, locked_until = NULL,
+              last_status_code = v.status_code, last_error = NULL,
+              success_attempt_number = v.number, success_attempted_at = v.attempted_at,
+              success_latency_ms = v.latency_ms, success_response_excerpt = v.response_excerpt
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::timestamptz[], $5::int[],
+                     $6::timestamptz[], $7::int[], $8::text[])
+              AS v(id, window_started_at, status_code, delivered_at, number, attempted_at,
+                   latency_ms, response_excerpt)
+        WHERE d.id = v.id AND d.window_started_at = v.window_started_at
+          AND d.success_attempted_at IS NULL
+        RETURNING d.id`,
+      [
+        succeeded.map((a) => a.delivery.id),
+        succeeded.map((a) => iso(a.delivery.window_started_at)),
+        succeeded.map((a) => a.result.statusCode),
+        succeeded.map((a) => new Date(a.attemptedAt.getTime() + a.result.latencyMs).toISOString()),
+        succeeded.map((a) => a.delivery.attempts),
+        succeeded.map((a) => a.attemptedAt.toISOString()),
+        succeeded.map((a) => a.result.latencyMs),
+        succeeded.map((a) => a.result.responseExcerpt),
+      ],
+    );
+  }
+
+  /** Inserts one row of webhook_delivery_attempts per attempt, in one statement. */
+  private async insertAttemptRows(
+    manager: EntityManager,
+    attempts: FinishedAttempt[],
+  ): Promise<void> {
+    await queryPreparedIn(
+      manager,
+      'webhook_record_attempts',
+      `INSERT INTO webhook_delivery_attempts
+         (organization_id, delivery_id, number, attempted_at, status_code, latency_ms, outcome,
+          error, response_excerpt)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::int[],
+                            $6::int[], $7::text[], $8::text[], $9::text[])`,
+      [
+        attempts.map((a) => a.delivery.organization_id),
+        attempts.map((a) => a.delivery.id),
+        attempts.map((a) => a.delivery.attempts),
+        attempts.map((a) => a.attemptedAt.toISOString()),
+        attempts.map((a) => a.result.statusCode),
+        attempts.map((a) => a.result.latencyMs),
+        attempts.map((a) => a.result.outcome),
+        attempts.map((a) => a.result.error),
+        attempts.map((a) => a.result.responseExcerpt),
+      ],
+    );
   }
 
   private async recordFailure(

@@ -41,6 +41,35 @@ const MAX_AGENTS = 1_000;
 
 const agents = new Map<string, HttpAgent>();
 
+/** A target URL after the checks that depend on the URL alone. */
+interface ParsedTarget {
+  /** Why the URL cannot receive webhooks, or undefined when it may. */
+  problem: string | undefined;
+  url: URL | undefined;
+}
+
+/** Parsed target URLs by setting and URL text, the oldest dropped first. */
+const targets = new Map<string, ParsedTarget>();
+
+/**
+ * Parses and checks a target URL once per URL text, since a subscription sends many requests to
+ * the same URL. Host names are still resolved and checked on every new connection.
+ */
+function parseTarget(raw: string, allowPrivateTargets: boolean): ParsedTarget {
+  const key = `${allowPrivateTargets ? 'private' : 'public'} ${raw}`;
+  let target = targets.get(key);
+  if (target === undefined) {
+    const problem = describeTargetProblem(raw, allowPrivateTargets);
+    target = { problem, url: problem === undefined ? new URL(raw) : undefined };
+    targets.set(key, target);
+    if (targets.size > MAX_AGENTS) {
+      targets.delete(targets.keys().next().value!);
+    }
+  }
+
+  return target;
+}
+
 /**
  * Returns the keep-alive agent of a target origin. Connections are reused only for the same
  * origin, and each new connection resolves its host through the request's `lookup`, so the
@@ -92,11 +121,10 @@ export function sendWebhook(options: SendOptions): Promise<AttemptResult> {
     error: error?.slice(0, 1_000) ?? null,
     responseExcerpt: body === null ? null : body.slice(0, EXCERPT_CHARS),
   });
-  const problem = describeTargetProblem(options.url, options.allowPrivateTargets);
-  if (problem) {
-    return Promise.resolve(finish('blocked_target', null, problem, null));
+  const { problem, url } = parseTarget(options.url, options.allowPrivateTargets);
+  if (problem !== undefined || url === undefined) {
+    return Promise.resolve(finish('blocked_target', null, problem ?? 'invalid URL', null));
   }
-  const url = new URL(options.url);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
 
   return new Promise((resolve) => {

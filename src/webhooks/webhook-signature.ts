@@ -3,6 +3,24 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 /** The prefix of a signing secret, as the Standard Webhooks specification writes it. */
 export const SECRET_PREFIX = 'whsec_';
 
+/** Decoded signing keys by secret, so that a busy subscription's key is decoded once. */
+const keys = new Map<string, Buffer>();
+/** Decoded keys kept at most; the oldest is dropped first. */
+const MAX_KEYS = 1_000;
+
+function keyOf(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    key = Buffer.from(secret.slice(SECRET_PREFIX.length), 'base64');
+    keys.set(secret, key);
+    if (keys.size > MAX_KEYS) {
+      keys.delete(keys.keys().next().value!);
+    }
+  }
+
+  return key;
+}
+
 /** Returns a new signing secret: `whsec_` and 32 random bytes in base64. */
 export function generateSigningSecret(): string {
   return `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
@@ -19,8 +37,7 @@ export function signMessage(
   timestampSeconds: number,
   body: string,
 ): string {
-  const key = Buffer.from(secret.slice(SECRET_PREFIX.length), 'base64');
-  const signature = createHmac('sha256', key)
+  const signature = createHmac('sha256', keyOf(secret))
     .update(`${id}.${timestampSeconds}.${body}`)
     .digest('base64');
 

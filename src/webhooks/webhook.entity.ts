@@ -124,6 +124,24 @@ export class WebhookDelivery {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   deliveredAt: Date | null;
 
+  /**
+   * The number of the attempt that succeeded. The successful attempt is stored on the delivery
+   * row, and failed attempts in webhook_delivery_attempts; a replay moves it there.
+   */
+  @Column('int', { nullable: true })
+  successAttemptNumber: number | null;
+
+  /** When the successful attempt started; its status code is `lastStatusCode`. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  successAttemptedAt: Date | null;
+
+  @Column('int', { nullable: true })
+  successLatencyMs: number | null;
+
+  /** The first 1,024 characters of the successful response's body. */
+  @Column({ type: 'varchar', length: 1024, nullable: true })
+  successResponseExcerpt: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

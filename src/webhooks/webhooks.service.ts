@@ -13,6 +13,7 @@ import {
   WEBHOOK_LIMITS,
 } from './dto/webhook.input';
 import {
+  WebhookDeliveryAttemptView,
   WebhookDeliveryView,
   WebhookSubscriptionView,
   WebhookSubscriptionWithSecret,
@@ -27,6 +28,57 @@ import {
   WebhookSubscription,
 } from './webhook.entity';
 import { WebhookErrors } from './webhooks.errors';
+
+/**
+ * Copies the successful attempt stored on delivery rows `d` to webhook_delivery_attempts. The
+ * caller appends an AND condition that picks the rows.
+ */
+const ARCHIVE_SUCCESS_SQL = `
+  INSERT INTO webhook_delivery_attempts
+    (organization_id, delivery_id, number, attempted_at, status_code, latency_ms, outcome,
+     response_excerpt)
+  SELECT d.organization_id, d.id, d.success_attempt_number, d.success_attempted_at,
+         d.last_status_code, d.success_latency_ms, 'succeeded', d.success_response_excerpt
+    FROM webhook_deliveries d
+   WHERE d.success_attempted_at IS NOT NULL`;
+
+/** The SET items of a replay that clear the successful attempt stored on a delivery row. */
+const CLEAR_SUCCESS_SQL = `success_attempt_number = NULL, success_attempted_at = NULL,
+  success_latency_ms = NULL, success_response_excerpt = NULL`;
+
+/**
+ * Returns a delivery's attempts in order: the rows of webhook_delivery_attempts and the
+ * successful attempt stored on the delivery row.
+ */
+function attemptLog(
+  delivery: WebhookDelivery,
+  rows: WebhookDeliveryAttempt[],
+): WebhookDeliveryAttemptView[] {
+  const log: WebhookDeliveryAttemptView[] = rows.map((attempt) => ({
+    number: attempt.number,
+    attemptedAt: attempt.attemptedAt,
+    statusCode: attempt.statusCode,
+    latencyMs: attempt.latencyMs,
+    outcome: attempt.outcome,
+    error: attempt.error,
+    responseExcerpt: attempt.responseExcerpt,
+  }));
+  if (delivery.successAttemptNumber !== null && delivery.successAttemptedAt !== null) {
+    log.push({
+      number: delivery.successAttemptNumber,
+      attemptedAt: delivery.successAttemptedAt,
+      statusCode: delivery.lastStatusCode,
+      latencyMs: delivery.successLatencyMs ?? 0,
+      outcome: 'succeeded',
+      error: null,
+      responseExcerpt: delivery.successResponseExcerpt,
+    });
+  }
+
+  return log.sort(
+    (a, b) => a.number - b.number || a.attemptedAt.getTime() - b.attemptedAt.getTime(),
+  );
+}
 
 function toView(subscription: WebhookSubscription): WebhookSubscriptionView {
   return {
@@ -209,13 +261,22 @@ export class WebhooksService {
   /** Queues one delivery again with a new retry window; its webhook-id stays the same. */
   async replayDelivery(ctx: RequestContext, id: string): Promise<WebhookDeliveryView> {
     const delivery = await this.findDelivery(ctx, id);
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries
-          SET status = 'pending', next_attempt_at = now(), window_started_at = clock_timestamp(),
-              locked_until = CASE WHEN status = 'pending' THEN locked_until END
-        WHERE id = $1`,
-      [delivery.id],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      // The row lock keeps the dispatcher from storing a success on the row between the copy
+      // of the stored success and the reset.
+      await manager.query(`SELECT id FROM webhook_deliveries WHERE id = $1 FOR UPDATE`, [
+        delivery.id,
+      ]);
+      await manager.query(`${ARCHIVE_SUCCESS_SQL} AND d.id = $1`, [delivery.id]);
+      await manager.query(
+        `UPDATE webhook_deliveries
+            SET status = 'pending', next_attempt_at = now(), window_started_at = clock_timestamp(),
+                locked_until = CASE WHEN status = 'pending' THEN locked_until END,
+                ${CLEAR_SUCCESS_SQL}
+          WHERE id = $1`,
+        [delivery.id],
+      );
+    });
 
     return this.delivery(ctx, id);
   }
@@ -243,8 +304,23 @@ export class WebhooksService {
       );
     }
     const subscription = await this.find(ctx, subscriptionId, 'subscriptionId');
-    const rows = (await this.dataSource.query(
-      `WITH selected AS (
+
+    return this.dataSource.transaction(async (manager) => {
+      // Locks the subscription's deliveries of the range, then copies their stored successes to
+      // the attempt log, since the replay below clears them.
+      await manager.query(
+        `WITH locked AS (
+           SELECT d.id
+             FROM webhook_deliveries d
+             JOIN domain_events e ON e.id = d.event_id
+            WHERE d.subscription_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3
+              FOR UPDATE OF d
+         )
+         ${ARCHIVE_SUCCESS_SQL} AND d.id IN (SELECT id FROM locked)`,
+        [subscription.id, start, end],
+      );
+      const rows = (await manager.query(
+        `WITH selected AS (
          SELECT e.id, e.type, CASE WHEN e.payload->>'sessionId' ~* '^[0-9a-f-]{36}$'
                                    THEN (e.payload->>'sessionId')::uuid END AS session_id
            FROM domain_events e
@@ -261,20 +337,22 @@ export class WebhooksService {
        INSERT INTO webhook_deliveries (organization_id, subscription_id, event_id, event_type, ordering_key)
        SELECT $1, $2, id, type, session_id FROM filtered ORDER BY id
        ON CONFLICT (subscription_id, event_id) DO UPDATE
-          SET status = 'pending', next_attempt_at = now(), window_started_at = clock_timestamp()
+          SET status = 'pending', next_attempt_at = now(), window_started_at = clock_timestamp(),
+              ${CLEAR_SUCCESS_SQL}
        RETURNING id`,
-      [
-        ctx.organizationId,
-        subscription.id,
-        start,
-        end,
-        subscription.eventTypes,
-        subscription.sessionId,
-        subscription.roomId,
-      ],
-    )) as { id: string }[];
+        [
+          ctx.organizationId,
+          subscription.id,
+          start,
+          end,
+          subscription.eventTypes,
+          subscription.sessionId,
+          subscription.roomId,
+        ],
+      )) as { id: string }[];
 
-    return rows.length;
+      return rows.length;
+    });
   }
 
   private async withAttempts(deliveries: WebhookDelivery[]): Promise<WebhookDeliveryView[]> {
@@ -298,17 +376,10 @@ export class WebhooksService {
       lastError: delivery.lastError,
       deliveredAt: delivery.deliveredAt,
       createdAt: delivery.createdAt,
-      attemptLog: attempts
-        .filter((attempt) => attempt.deliveryId === delivery.id)
-        .map((attempt) => ({
-          number: attempt.number,
-          attemptedAt: attempt.attemptedAt,
-          statusCode: attempt.statusCode,
-          latencyMs: attempt.latencyMs,
-          outcome: attempt.outcome,
-          error: attempt.error,
-          responseExcerpt: attempt.responseExcerpt,
-        })),
+      attemptLog: attemptLog(
+        delivery,
+        attempts.filter((attempt) => attempt.deliveryId === delivery.id),
+      ),
     }));
   }
 

@@ -21,6 +21,7 @@ import { SessionChat1764800018000 } from './1764800018000-session-chat';
 import { PostSessionIndexes1764800019000 } from './1764800019000-post-session-indexes';
 import { ParentUpdateUsage1764800020000 } from './1764800020000-parent-update-usage';
 import { WebhookDispatchIndexes1764800021000 } from './1764800021000-webhook-dispatch-indexes';
+import { WebhookInlineSuccess1764800022000 } from './1764800022000-webhook-inline-success';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   PostSessionIndexes1764800019000,
   ParentUpdateUsage1764800020000,
   WebhookDispatchIndexes1764800021000,
+  WebhookInlineSuccess1764800022000,
 ];
