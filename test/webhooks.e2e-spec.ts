@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { HiLinkClient, HiLinkError, HiLinkWebhookError, verifyWebhook } from '../sdk/src';
+import { WebhookEventRetention } from '../src/webhooks/event-retention';
 import { createClassroom, createSession } from './support/classroom-fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { ReceivedRequest, startWebhookReceiver, WebhookReceiver } from './support/webhook-receiver';
@@ -166,6 +167,55 @@ describe('webhooks', () => {
           : undefined;
       }, 'the delivery log');
       expect(outcomes).toEqual(['http_error', 'timeout', 'http_error', 'succeeded']);
+    });
+
+    it('purges finished events past retention', async () => {
+      const { subscription } = await subscribe(['session.created']);
+      const classroom = await createClassroom(t, t.adminKey, { students: 1 });
+      const finished = await createSession(t, t.adminKey, classroom);
+      await acceptedAtLeast(receiver, 1);
+      const [sent] = (await client.webhookDeliveries({ subscriptionId: subscription.id })).nodes;
+      await waitFor(async () => {
+        const current = await client.webhookDelivery(sent!.id);
+
+        return current.status === 'succeeded' ? current : undefined;
+      }, 'the first delivery to succeed');
+      await client.pauseWebhookSubscription(subscription.id);
+      const waiting = await createSession(t, t.adminKey, classroom);
+      const recent = await createSession(t, t.adminKey, classroom);
+      const dataSource = t.app.get(DataSource);
+      const eventOfSession = async (sessionId: string) =>
+        (
+          (await dataSource.query(
+            `SELECT id FROM domain_events WHERE type = 'session.created' AND payload->>'sessionId' = $1`,
+            [sessionId],
+          )) as { id: string }[]
+        )[0]?.id;
+      const ids = {
+        finished: await eventOfSession(finished.id),
+        waiting: await eventOfSession(waiting.id),
+        recent: await eventOfSession(recent.id),
+      };
+      await dataSource.query(
+        `UPDATE domain_events SET occurred_at = now() - interval '40 days' WHERE id = ANY($1)`,
+        [[ids.finished, ids.waiting]],
+      );
+
+      const deleted = await t.app.get(WebhookEventRetention).purge();
+      const remaining = await client.webhookDeliveries({ subscriptionId: subscription.id });
+      const attempts = (await dataSource.query(
+        `SELECT count(*)::int AS count FROM webhook_delivery_attempts WHERE delivery_id = $1`,
+        [sent!.id],
+      )) as { count: number }[];
+
+      expect(deleted).toBeGreaterThanOrEqual(1);
+      expect(await eventOfSession(finished.id)).toBeUndefined();
+      expect(await eventOfSession(waiting.id)).toBe(ids.waiting);
+      expect(await eventOfSession(recent.id)).toBe(ids.recent);
+      expect(remaining.nodes.map((delivery) => delivery.id)).not.toContain(sent!.id);
+      expect(remaining.nodes).toHaveLength(2);
+      expect(attempts[0]!.count).toBe(0);
+      await expect(client.webhookDelivery(sent!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('keeps the events of one session in order', async () => {

@@ -74,6 +74,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ WEBHOOK_CONCURRENCY: '128' }).webhooks.concurrency).toBe(128);
   });
 
+  it('reads the webhook event retention', () => {
+    expect(loadConfig({}).webhooks.eventRetentionDays).toBe(30);
+    expect(loadConfig({ WEBHOOK_EVENT_RETENTION_DAYS: '90' }).webhooks.eventRetentionDays).toBe(90);
+  });
+
+  it('rejects an invalid webhook event retention', () => {
+    for (const value of ['0', '3651', 'forever']) {
+      expect(problemsOf({ WEBHOOK_EVENT_RETENTION_DAYS: value })).toEqual([
+        `WEBHOOK_EVENT_RETENTION_DAYS="${value}" is invalid: expected an integer from 1 to 3650.`,
+      ]);
+    }
+  });
+
   it('rejects an invalid webhook concurrency', () => {
     for (const value of ['0', '1001', 'many', '-4']) {
       expect(problemsOf({ WEBHOOK_CONCURRENCY: value })).toEqual([

@@ -29,8 +29,8 @@ const RECORD_EVENT_SQL = `
  * Writes an outbox row through the caller's EntityManager, so it commits with the change, and in
  * the same transaction one webhook delivery per subscription that selects the event. A
  * `sessionId` in the payload orders the deliveries and applies session and room filters.
- * NOTE: events are kept for range replays and nothing deletes them yet, so the table grows with
- * every answer, phase change and transcript write, with or without subscriptions.
+ * WebhookEventRetention deletes events after WEBHOOK_EVENT_RETENTION_DAYS, once their deliveries
+ * finished, so range replays reach back that far.
  */
 export async function recordDomainEvent(
   manager: EntityManager,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { WebhookEventRetention } from './event-retention';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhooksController } from './webhooks.controller';
@@ -9,7 +10,13 @@ import { WebhooksService } from './webhooks.service';
 /** Webhook subscriptions, signed deliveries of domain events, retries and the delivery log. */
 @Module({
   imports: [AuthModule],
-  providers: [WebhooksService, WebhookSecrets, WebhookDispatcher, WebhooksResolver],
+  providers: [
+    WebhooksService,
+    WebhookSecrets,
+    WebhookDispatcher,
+    WebhookEventRetention,
+    WebhooksResolver,
+  ],
   controllers: [WebhooksController],
   exports: [WebhookDispatcher],
 })
