@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
 import {
@@ -11,6 +12,7 @@ import {
   requestIdFor,
   runInRequestScope,
 } from './common/logging';
+import { badInput } from './common/app-error';
 import { serializeResponse } from './common/serialization';
 import { createValidationPipe } from './common/validation';
 import { AuthenticatedRequest } from './auth/auth.decorators';
@@ -65,10 +67,10 @@ export async function createApp(
   );
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
-  // WebVTT transcript uploads arrive as text/vtt. Fastify already reads text/plain bodies as strings.
-  fastify.addContentTypeParser('text/vtt', { parseAs: 'string' }, (_request, body, done) =>
-    done(null, body),
-  );
+  // Transcript uploads arrive as text/vtt or text/plain. They are read as bytes and decoded
+  // strictly, so a file in another encoding gets an error that says so.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser(['text/vtt', 'text/plain'], { parseAs: 'buffer' }, parseUtf8Text);
   registerGraphqlCors(fastify);
   fastify.addHook('preHandler', runInRequestScope);
   fastify.addHook('preSerialization', serializeResponse);
@@ -82,6 +84,33 @@ export async function createApp(
   });
 
   return app;
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes a text body as UTF-8 and rejects bytes that are not valid UTF-8. */
+function parseUtf8Text(
+  _request: FastifyRequest,
+  body: string | Buffer,
+  done: (error: Error | null, body?: unknown) => void,
+): void {
+  if (typeof body === 'string') {
+    done(null, body);
+
+    return;
+  }
+  try {
+    done(null, STRICT_UTF8.decode(body));
+  } catch {
+    done(
+      badInput(
+        'body',
+        'The uploaded text is not valid UTF-8. Re-encode the file as UTF-8 (for example ' +
+          '`iconv -f latin1 -t utf-8 in.vtt > out.vtt`) and upload it again.',
+        'INVALID_TEXT_ENCODING',
+      ),
+    );
+  }
 }
 
 /** Applies pending migrations unless disabled; the same migrations run on PostgreSQL and PGlite. */

@@ -95,6 +95,30 @@ async function main(): Promise<void> {
   process.stdout.write(startupBanner(config, base, created));
 }
 
+/** Returns how to fix a failed connection to the PostgreSQL server of DATABASE_URL, if it is one. */
+function databaseHint(error: Error): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    // invalid_catalog_name: the server runs, but the database in the URL does not exist.
+    case '3D000':
+      return (
+        'Create it first (createdb -h <host> -U <user> <name>, or CREATE DATABASE <name>), ' +
+        'or point DATABASE_URL at an existing database.'
+      );
+    // invalid_password and invalid_authorization_specification.
+    case '28P01':
+    case '28000':
+      return 'Check the user and password in DATABASE_URL.';
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EHOSTUNREACH':
+    case 'ETIMEDOUT':
+      return 'No PostgreSQL server answered there: start it, or fix the host and port in DATABASE_URL.';
+    default:
+      return undefined;
+  }
+}
+
 /** Returns the text to print for a startup failure: the message alone when it is complete. */
 function failureDetail(error: unknown): string {
   if (!(error instanceof Error)) {
@@ -103,6 +127,10 @@ function failureDetail(error: unknown): string {
   const complete = error instanceof StartupError || error instanceof DataDirInUseError;
   if (complete) {
     return error.message;
+  }
+  const hint = databaseHint(error);
+  if (hint !== undefined) {
+    return `${error.message}. ${hint}`;
   }
   // PostgreSQL's undefined_table: the server started on a database without HiLink's tables.
   if ((error as { code?: unknown }).code === '42P01') {

@@ -136,6 +136,32 @@ describe('organizations and API keys', () => {
 
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('BAD_USER_INPUT');
+    expect(response.body.title).toBe('INVALID_JSON');
+    expect(response.body.field).toBe('body');
+    expect(response.body.detail).toContain('not valid JSON');
+  });
+
+  it('names the fix for an empty JSON body', async () => {
+    const response = await t.http
+      .post('/v1/api-keys')
+      .set('authorization', `Bearer ${t.adminKey}`)
+      .set('content-type', 'application/json');
+
+    expect(response.status).toBe(400);
+    expect(response.body.title).toBe('EMPTY_JSON_BODY');
+    expect(response.body.detail).toContain('Send {} as the body');
+  });
+
+  it('states the body size limit', async () => {
+    const response = await t.http
+      .post('/v1/api-keys')
+      .set('authorization', `Bearer ${t.adminKey}`)
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ name: 'x'.repeat(11 * 1024 * 1024) }));
+
+    expect(response.status).toBe(413);
+    expect(response.body.title).toBe('BODY_TOO_LARGE');
+    expect(response.body.detail).toContain('10 MB');
   });
 
   it('keeps tenants apart', async () => {

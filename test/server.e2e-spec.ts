@@ -1,7 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScriptToExit, runServerToExit, startServerProcess } from './support/server-process';
+
+/** Returns a 127.0.0.1 port that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+
+  return port;
+}
 
 function jsonLines(output: string): Record<string, unknown>[] {
   return output
@@ -106,6 +117,32 @@ describe('server process on the embedded database', () => {
     expect(result.code).toBe(2);
     expect(result.output).toContain('PORT="eighty" is invalid');
     expect(result.output).toContain('LOG_LEVEL');
+  });
+
+  it('names the fix for a missing database', async () => {
+    const serverUrl = process.env.DATABASE_URL;
+    if (!serverUrl) {
+      return;
+    }
+    const missing = new URL(serverUrl);
+    missing.pathname = '/hilink_database_that_does_not_exist';
+
+    const result = await runServerToExit({ PORT: '0', DATABASE_URL: missing.toString() });
+
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('does not exist. Create it first (createdb');
+  });
+
+  it('names the fix for an unreachable database server', async () => {
+    const port = await closedPort();
+
+    const result = await runServerToExit({
+      PORT: '0',
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/hilink`,
+    });
+
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('No PostgreSQL server answered there');
   });
 
   it('names the fix for a database without tables', async () => {

@@ -516,6 +516,35 @@ describe('transcripts', () => {
     expect(await listAll(sessionId)).toHaveLength(0);
   });
 
+  it('rejects a file that is not UTF-8', async () => {
+    const sessionId = await newSessionId();
+    const latin1 = Buffer.from(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Tutor>caf\xe9\n',
+      'latin1',
+    );
+
+    const vtt = await t.http
+      .post(`/v1/sessions/${sessionId}/transcript/upload`)
+      .set(...bearer(t.adminKey))
+      .set('content-type', 'text/vtt')
+      .send(latin1);
+    const plain = await t.http
+      .post(`/v1/sessions/${sessionId}/transcript/upload`)
+      .set(...bearer(t.adminKey))
+      .set('content-type', 'text/plain')
+      .send(Buffer.from('Tutor: caf\xe9\n', 'latin1'));
+    const utf8 = await upload(sessionId, 'text/plain', 'Tutor: café\nStudent: oui\n');
+
+    expect(vtt.status).toBe(400);
+    expect(vtt.body.title).toBe('INVALID_TEXT_ENCODING');
+    expect(vtt.body.field).toBe('body');
+    expect(vtt.body.detail).toContain('not valid UTF-8');
+    expect(plain.status).toBe(400);
+    expect(plain.body.title).toBe('INVALID_TEXT_ENCODING');
+    expect(utf8.status).toBe(200);
+    expect((await listAll(sessionId)).map((segment) => segment.text)).toEqual(['café', 'oui']);
+  });
+
   it('rejects broken WebVTT naming the line', async () => {
     const sessionId = await newSessionId();
     const broken =

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
+import { errorCodes } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { AppError, ErrorCode } from './app-error';
+import { AppError, badInput, ErrorCode } from './app-error';
 
 const HTTP_CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.BadUserInput,
@@ -61,6 +62,43 @@ function unsupportedMediaType(): AppError {
 }
 
 /**
+ * Fastify's body parser messages. NestJS turns those errors into an HttpException with the
+ * message and status but without Fastify's error code, so they are recognized by message.
+ */
+const BODY_PARSER_MESSAGES = {
+  emptyJson: new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY().message,
+  invalidJson: new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY().message,
+  tooLarge: new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE().message,
+};
+
+/** Rewrites Fastify's body parser errors with the field and the fix, or returns undefined. */
+function fromBodyParserError(error: unknown): AppError | undefined {
+  const message = error instanceof Error ? error.message : undefined;
+  switch (message) {
+    case BODY_PARSER_MESSAGES.emptyJson:
+      return badInput(
+        'body',
+        'The body is empty but Content-Type is application/json. Send {} as the body, or leave out the Content-Type header.',
+        'EMPTY_JSON_BODY',
+      );
+    case BODY_PARSER_MESSAGES.invalidJson:
+      return badInput(
+        'body',
+        'The body is not valid JSON. Check its quotes, commas and brackets, or the Content-Type header.',
+        'INVALID_JSON',
+      );
+    case BODY_PARSER_MESSAGES.tooLarge:
+      return new AppError(
+        ErrorCode.PayloadTooLarge,
+        'The request body is larger than the 10 MB limit of API requests. Split a transcript into several batches or uploads.',
+        { field: 'body', reason: 'BODY_TOO_LARGE' },
+      );
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Normalizes anything thrown while serving a request into an AppError. Unknown errors become
  * INTERNAL_SERVER_ERROR with a generic message, so no internal detail reaches a client.
  */
@@ -78,6 +116,10 @@ export function toAppError(error: unknown): { appError: AppError; expected: bool
     error instanceof HttpException
       ? error.getStatus()
       : (error as { statusCode?: number } | null | undefined)?.statusCode;
+  const bodyError = fromBodyParserError(error);
+  if (bodyError) {
+    return { appError: bodyError, expected: true };
+  }
   if (status === 415) {
     return { appError: unsupportedMediaType(), expected: true };
   }
