@@ -50,6 +50,16 @@ export function formatNumber(value: number, digits = 0): string {
  * Compares a load result with a baseline. A path with any failed request fails whatever its
  * ratio, because failures return faster than real work.
  */
+/** Formats a ratio with two decimals, or three where two would show a miss as equal to the target. */
+function formatRatio(ratio: number, minRatio: number | undefined): string {
+  const shown = formatNumber(ratio, 2);
+  if (minRatio !== undefined && ratio < minRatio && shown === formatNumber(minRatio, 2)) {
+    return formatNumber(Math.floor(ratio * 1000) / 1000, 3);
+  }
+
+  return shown;
+}
+
 function verdictOf(load: LoadResult, ratio: number, minRatio: number | undefined): Verdict {
   if (load.failed > 0) {
     return 'FAIL';
@@ -87,7 +97,7 @@ export function ratioRow(
     p99: `${formatNumber(load.p99Ms, 1)} ms`,
     failed: formatNumber(load.failed),
     baseline: baseline.name,
-    ratio: formatNumber(ratio, 2),
+    ratio: formatRatio(ratio, minRatio),
     target: minRatio === undefined ? '—' : `≥ ${formatNumber(minRatio, 2)}`,
     verdict: verdictOf(load, ratio, minRatio),
   };
@@ -137,13 +147,24 @@ function table(header: string[], rows: string[][]): string {
   return lines.join('\n');
 }
 
-function machineLines(postgresVersion: string, date: Date, loadAverage: number[]): string[] {
+function machineLines(
+  postgresVersion: string,
+  date: Date,
+  loadAverage: number[],
+  loadAverageAtEnd: number[] | undefined,
+): string[] {
+  const format = (values: number[]) => values.map((value) => value.toFixed(2)).join(', ');
   const cores = cpus();
 
   return [
     `- Date: ${date.toISOString()}`,
     `- CPU: ${cores.length} cores, ${cores[0]?.model.trim() ?? 'unknown model'}`,
-    `- Load average when the run started (1, 5, 15 min): ${loadAverage.map((value) => value.toFixed(2)).join(', ')}`,
+    `- Load average when the run started (1, 5, 15 min): ${format(loadAverage)}`,
+    ...(loadAverageAtEnd
+      ? [
+          `- Load average when it ended: ${format(loadAverageAtEnd)}. A 1-minute figure well above the core count means other work shared the machine.`,
+        ]
+      : []),
     `- Node.js: ${process.version}`,
     `- PostgreSQL: ${postgresVersion}`,
   ];
@@ -165,6 +186,8 @@ export function renderResults(input: {
   date: Date;
   /** os.loadavg() when the run started, because other work on the machine lowers every figure. */
   loadAverage: number[];
+  /** The load average after the last path, which shows whether other work ran during the run. */
+  loadAverageAtEnd?: number[];
   postgresVersion: string;
   settings: RunSettings;
   baselines: Baseline[];
@@ -197,7 +220,7 @@ export function renderResults(input: {
     '',
     '## Machine',
     '',
-    ...machineLines(input.postgresVersion, input.date, input.loadAverage),
+    ...machineLines(input.postgresVersion, input.date, input.loadAverage, input.loadAverageAtEnd),
     '',
     '## Settings',
     '',

@@ -191,6 +191,7 @@ async function main(): Promise<number> {
   const markdown = renderResults({
     date,
     loadAverage,
+    loadAverageAtEnd: loadavg(),
     postgresVersion: await postgresVersion(serverUrl),
     settings: SETTINGS,
     baselines,

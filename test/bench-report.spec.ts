@@ -36,6 +36,13 @@ describe('bench report', () => {
     expect(row.verdict).toBe('FAIL');
   });
 
+  it('ratio row shows a narrow miss', () => {
+    const row = ratioRow('d', load({ requestsPerSecond: 2_496 }), echo, 0.25);
+
+    expect(row.ratio).toBe('0.249');
+    expect(row.verdict).toBe('FAIL');
+  });
+
   it('ratio row without target is informational', () => {
     const row = ratioRow('b', load({ requestsPerSecond: 2_000 }), echo, undefined);
     const failing = ratioRow('b', load({ failed: 3 }), echo, undefined);
