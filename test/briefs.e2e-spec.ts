@@ -152,7 +152,7 @@ describe('session briefs', () => {
       expect(brief.trigger).toBe('requested');
       expect(brief.provider).toBe('local');
       expect(brief.model).toBe('hilink-extractive-1');
-      expect(brief.promptVersion).toBe('local-brief-v1');
+      expect(brief.promptVersion).toBe('local-brief-v2');
       expect(brief.inputHash).toMatch(/^[0-9a-f]{64}$/);
       expect(brief.sourceRecapIds).toEqual(recapIds);
       expect(brief.omittedRecapIds).toEqual([]);

@@ -62,12 +62,17 @@ function text(value: unknown, field: string, max: number, min: number): string {
   return value;
 }
 
+/** Names a JSON value's type with its article for error messages, such as "an object" or "a string". */
 function describe(value: unknown): string {
-  if (value === null) {
-    return 'null';
+  if (value === null || value === undefined) {
+    return String(value);
   }
+  if (Array.isArray(value)) {
+    return 'an array';
+  }
+  const type = typeof value;
 
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function optionalUrl(object: JsonObject, key: string): string | undefined {
@@ -124,6 +129,9 @@ function parseItem(value: unknown, index: number): ObjectiveInput {
 
 function parseItems(document: JsonObject): ObjectiveInput[] {
   const items = document.items;
+  if (items === undefined || items === null) {
+    throw CurriculumErrors.invalidDocument('items', 'is missing: send an array of objectives');
+  }
   if (!Array.isArray(items)) {
     throw CurriculumErrors.invalidDocument(
       'items',

@@ -61,6 +61,27 @@ describe('risk rules', () => {
       expect(signal.score).toBe(0);
     });
 
+    it('describes a downward slope with a higher last score', () => {
+      const signal = decliningParticipation(
+        [68, 40, 75, 20, 69].map((score, i) => session(i, { participationScore: score })),
+      );
+
+      expect(signal.score).toBeGreaterThan(0);
+      expect(signal.explanation).not.toContain('fell');
+      expect(signal.explanation).toContain('trended down by 1.8 points per session');
+      expect(signal.explanation).toContain('the last score (69) is not below the first (68)');
+    });
+
+    it('describes a drop as a fall', () => {
+      const signal = decliningParticipation(
+        [80, 60, 40].map((score, i) => session(i, { participationScore: score })),
+      );
+
+      expect(signal.explanation).toBe(
+        'Participation fell from 80 to 40 over the last 3 sessions (a trend of -20 points per session).',
+      );
+    });
+
     it('skips sessions without a participant', () => {
       const signal = decliningParticipation([
         session(1, { participationScore: 80 }),
@@ -127,6 +148,16 @@ describe('risk rules', () => {
       );
 
       expect(signal.score).toBe(1);
+    });
+
+    it('describes a downward slope with a higher last share', () => {
+      const signal = fallingTalkShare(
+        [0.4, 0.2, 0.45, 0.1, 0.41].map((share, i) => session(i, { talkShare: share })),
+      );
+
+      expect(signal.score).toBeGreaterThan(0);
+      expect(signal.explanation).not.toContain('fell');
+      expect(signal.explanation).toContain('the last share (41%) is not below the first (40%)');
     });
 
     it('leaves out sessions the student never joined', () => {

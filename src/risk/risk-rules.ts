@@ -97,12 +97,33 @@ export function decliningParticipation(sessions: StudentSessionFacts[]): RiskSig
   return {
     kind: 'declining_participation',
     score,
-    explanation:
-      trend < 0
-        ? `Participation fell from ${first} to ${last} over the last ${points.length} sessions (${round2(trend)} points per session).`
-        : `Participation held steady or rose over the last ${points.length} sessions (${first} to ${last}).`,
+    explanation: participationExplanation(trend, first, last, points.length),
     evidence,
   };
+}
+
+/**
+ * Describes the participation trend. The score follows the least-squares slope over all the
+ * sessions, so the slope can fall while the last score is still at or above the first one.
+ */
+function participationExplanation(
+  trend: number,
+  first: number,
+  last: number,
+  sessions: number,
+): string {
+  if (trend >= 0) {
+    return `Participation held steady or rose over the last ${sessions} sessions (${first} to ${last}).`;
+  }
+  const perSession = `${round2(-trend)} points per session`;
+  if (last < first) {
+    return `Participation fell from ${first} to ${last} over the last ${sessions} sessions (a trend of -${perSession}).`;
+  }
+
+  return (
+    `Participation trended down by ${perSession} over the last ${sessions} sessions, ` +
+    `though the last score (${last}) is not below the first (${first}).`
+  );
 }
 
 /** Scores the share of incorrect answers to non-anonymous checks over the recent sessions. */
@@ -180,12 +201,30 @@ export function fallingTalkShare(sessions: StudentSessionFacts[]): RiskSignalRes
   return {
     kind: 'falling_talk_share',
     score: round2(clamp(-trend / FULL_TALK_SHARE_DROP)),
-    explanation:
-      trend < 0
-        ? `The student's share of talk fell from ${percent(first)} to ${percent(last)} over the last ${points.length} sessions they joined.`
-        : `The student's share of talk held steady or rose over the last ${points.length} sessions they joined.`,
+    explanation: talkShareExplanation(trend, first, last, points.length),
     evidence,
   };
+}
+
+/** Describes the talk share trend, which, like participation, can fall while the last share is not below the first. */
+function talkShareExplanation(
+  trend: number,
+  first: number,
+  last: number,
+  sessions: number,
+): string {
+  if (trend >= 0) {
+    return `The student's share of talk held steady or rose over the last ${sessions} sessions they joined.`;
+  }
+  // Compares the printed percentages so the sentence never reads "fell from 40% to 40%".
+  if (Math.round(last * 100) < Math.round(first * 100)) {
+    return `The student's share of talk fell from ${percent(first)} to ${percent(last)} over the last ${sessions} sessions they joined.`;
+  }
+
+  return (
+    `The student's share of talk trended down over the last ${sessions} sessions they joined, ` +
+    `though the last share (${percent(last)}) is not below the first (${percent(first)}).`
+  );
 }
 
 /**

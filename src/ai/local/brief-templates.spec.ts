@@ -1,6 +1,6 @@
 import { BriefInput } from '../ai-provider';
 import { LocalAiProvider } from './local-ai.provider';
-import { buildLocalBrief } from './brief-templates';
+import { buildLocalBrief, objectiveQuestion } from './brief-templates';
 
 const MISCONCEPTION = 'Adds the denominators when adding fractions.';
 
@@ -50,7 +50,7 @@ describe('local brief', () => {
   it('quotes the last recap in the summary', () => {
     const brief = buildLocalBrief(INPUT);
 
-    expect(brief.summary).toContain('Fractions, week 5 on 2026-03-30 with Sam.');
+    expect(brief.summary).toContain('Fractions, week 5 on 2026-03-30. Students: Sam.');
     expect(brief.summary).toContain(
       'Last approved recap (Fractions, week 4, 2026-03-23): Sam added fractions with like denominators.',
     );
@@ -63,7 +63,7 @@ describe('local brief', () => {
     expect(brief.focusPoints).toEqual([
       `Open misconception from Fractions, week 4 (2026-03-23): ${MISCONCEPTION}`,
       'Sam has not mastered planned objectives: OBJ.1 practising.',
-      "Sam's participation fell over the last 3 sessions (score 80 to 40 of 100).",
+      "Sam's participation trended down over the last 3 sessions (scores 80, 60, 40 of 100).",
       'Sam missed 1 and joined late to 1 of the last 4 session(s).',
     ]);
   });
@@ -77,10 +77,54 @@ describe('local brief', () => {
         gap: MISCONCEPTION,
       },
       {
-        question: 'What do you remember about Add fractions? Give one example you could solve now.',
+        question:
+          'Think back to "Add fractions". What do you remember about it? Give one example you could solve now.',
         gap: 'OBJ.1 Add fractions',
       },
     ]);
+  });
+
+  it('labels the student list', () => {
+    const brief = buildLocalBrief({ ...INPUT, sessionTitle: 'Next session of Sam' });
+
+    expect(brief.summary.startsWith('Next session of Sam on 2026-03-30. Students: Sam.')).toBe(
+      true,
+    );
+  });
+
+  it('ends planned objective titles once', () => {
+    const brief = buildLocalBrief({
+      ...INPUT,
+      plannedObjectives: [{ code: '7.RP.A.2', title: 'Recognize proportional relationships.' }],
+    });
+
+    expect(brief.summary).toContain(
+      'Planned objectives: 7.RP.A.2 Recognize proportional relationships.',
+    );
+    expect(brief.summary).not.toContain('..');
+  });
+
+  it('says when no student is enrolled', () => {
+    const brief = buildLocalBrief({ ...INPUT, students: [] });
+
+    expect(brief.summary).toContain('Fractions, week 5 on 2026-03-30. No students are enrolled.');
+  });
+
+  it.each([
+    [
+      'Recognize and represent proportional relationships between quantities.',
+      'Recognize and represent proportional relationships between quantities',
+    ],
+    ['Add fractions', 'Add fractions'],
+    ['  Compare fractions!  ', 'Compare fractions'],
+    ['What is a ratio?', 'What is a ratio'],
+  ])('quotes objective title %j', (title, quoted) => {
+    const question = objectiveQuestion(title);
+
+    expect(question).toBe(
+      `Think back to "${quoted}". What do you remember about it? Give one example you could solve now.`,
+    );
+    expect(question).not.toMatch(/[.!?]"/);
   });
 
   it('says when no recap exists', () => {
@@ -97,7 +141,7 @@ describe('local brief', () => {
     const second = await provider.generateBrief(INPUT);
 
     expect(first).toEqual(second);
-    expect(first.promptVersion).toBe('local-brief-v1');
+    expect(first.promptVersion).toBe('local-brief-v2');
     expect(first.usage.totalTokens).toBe(0);
   });
 });

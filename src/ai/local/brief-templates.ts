@@ -8,7 +8,7 @@ import {
 } from '../ai-provider';
 
 /** Version of the templates. Change it when the output for the same input changes. */
-export const LOCAL_BRIEF_PROMPT_VERSION = 'local-brief-v1';
+export const LOCAL_BRIEF_PROMPT_VERSION = 'local-brief-v2';
 
 /** Maximum characters of the last recap's summary quoted in the brief summary. */
 const MAX_QUOTED_SUMMARY_LENGTH = 400;
@@ -41,14 +41,21 @@ function listNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** Removes the title's closing punctuation, so that a sentence built around it ends once. */
+function withoutClosingPunctuation(title: string): string {
+  return title.trim().replace(/[\s.!?;:,]+$/, '');
+}
+
 function buildSummary(input: BriefInput): string {
   const names = input.students.map((student) => student.name);
   const parts = [
-    `${input.sessionTitle} on ${dateOf(input.scheduledStart)} with ${names.length > 0 ? listNames(names) : 'no enrolled students'}.`,
+    // A session title often names its student too, so the label keeps the list from reading as another person.
+    `${input.sessionTitle} on ${dateOf(input.scheduledStart)}.`,
+    names.length > 0 ? `Students: ${listNames(names)}.` : 'No students are enrolled.',
   ];
   if (input.plannedObjectives.length > 0) {
     parts.push(
-      `Planned objectives: ${input.plannedObjectives.map((objective) => `${objective.code} ${objective.title}`).join('; ')}.`,
+      `Planned objectives: ${input.plannedObjectives.map((objective) => `${objective.code} ${withoutClosingPunctuation(objective.title)}`).join('; ')}.`,
     );
   }
   const last = input.recentSessions[input.recentSessions.length - 1];
@@ -93,7 +100,8 @@ function buildFocusPoints(input: BriefInput): string[] {
     const { scores, trend } = student.engagement;
     if (trend === 'falling') {
       points.push(
-        `${student.name}'s participation fell over the last ${scores.length} sessions (score ${scores[0]} to ${scores[scores.length - 1]} of 100).`,
+        // `falling` follows the least-squares slope, so the last score may still be above the first.
+        `${student.name}'s participation trended down over the last ${scores.length} sessions (scores ${scores.join(', ')} of 100).`,
       );
     }
     const { sessions, late, absent } = student.attendance;
@@ -107,6 +115,17 @@ function buildFocusPoints(input: BriefInput): string[] {
   return points
     .slice(0, BRIEF_CONTENT_LIMITS.focusPoints)
     .map((point) => truncate(point, BRIEF_CONTENT_LIMITS.focusPointLength));
+}
+
+/**
+ * Builds a warm-up question on an objective. Titles are often imperative sentences ("Add
+ * fractions."), so the title is quoted as a whole, without its closing punctuation, and not
+ * worked into the question's grammar.
+ */
+export function objectiveQuestion(title: string): string {
+  const quoted = withoutClosingPunctuation(title);
+
+  return `Think back to "${quoted}". What do you remember about it? Give one example you could solve now.`;
 }
 
 function buildWarmUpQuestions(input: BriefInput): BriefWarmUpQuestion[] {
@@ -131,7 +150,7 @@ function buildWarmUpQuestions(input: BriefInput): BriefWarmUpQuestion[] {
       break;
     }
     questions.push({
-      question: `What do you remember about ${objective.title}? Give one example you could solve now.`,
+      question: objectiveQuestion(objective.title),
       gap: `${objective.code} ${objective.title}`,
     });
   }
