@@ -13,22 +13,34 @@ export function setPreloadedField(object: object, field: string, value: unknown)
   (target[PRELOADED] ??= {})[field] = value;
 }
 
+/** Fields that may carry a preloaded value, by GraphQL type name. */
+const preloadableFields = new Map<string, Set<string>>();
+
+/** Declares fields of a GraphQL type that setPreloadedField may fill, before the schema is built. */
+export function declarePreloadableFields(typeName: string, ...fields: string[]): void {
+  const known = preloadableFields.get(typeName) ?? new Set<string>();
+  fields.forEach((field) => known.add(field));
+  preloadableFields.set(typeName, known);
+}
+
 /**
- * Wraps every field resolver so that a value stored with setPreloadedField wins. Skipping the
- * resolver changes no behaviour because field resolvers run no guards or interceptors here
- * (`fieldResolverEnhancers` is unset).
+ * Wraps the resolvers of the declared fields so that a value stored with setPreloadedField wins.
+ * Skipping the resolver changes no behaviour because field resolvers run no guards or
+ * interceptors here (`fieldResolverEnhancers` is unset).
  */
 export function resolvePreloadedFields(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) {
-      continue;
+  for (const [typeName, fieldNames] of preloadableFields) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) {
+      throw new Error(`The preloadable fields of ${typeName} need an object type of that name.`);
     }
-    for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve;
+    const fields = type.getFields();
+    for (const name of fieldNames) {
+      const field = fields[name];
+      const resolve = field?.resolve;
       if (resolve === undefined) {
-        continue;
+        throw new Error(`${typeName}.${name} was declared preloadable but has no resolver.`);
       }
-      const name = field.name;
       const wrapped: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
         const preloaded = (source as WithPreloaded | null)?.[PRELOADED];
         if (preloaded !== undefined && name in preloaded) {

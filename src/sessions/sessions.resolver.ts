@@ -1,7 +1,7 @@
 import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, RequireScope } from '../auth/auth.decorators';
-import { setPreloadedField } from '../common/graphql-preloaded';
+import { declarePreloadableFields, setPreloadedField } from '../common/graphql-preloaded';
 import { selectedFieldNames } from '../common/graphql-selection';
 import { pageFromArgs, toConnection } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -20,6 +20,8 @@ import { SessionErrors } from './sessions.errors';
 import { sessionSortValue, SessionsService } from './sessions.service';
 
 const sessionId = () => new ParseUuidPipe('id');
+
+declarePreloadableFields('Session', 'room', 'participants');
 
 @Resolver(() => Session)
 export class SessionsResolver {
