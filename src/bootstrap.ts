@@ -68,7 +68,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   // Transcript uploads arrive as text/vtt or text/plain. They are read as bytes and decoded
-  // strictly, so a file in another encoding gets an error that says so.
+  // strictly, so a file in another encoding gets an error that names the encoding.
   fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser(['text/vtt', 'text/plain'], { parseAs: 'buffer' }, parseUtf8Text);
   registerGraphqlCors(fastify);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
-/** Events deleted per statement, so one pass never holds many row locks for long. */
+/** Events deleted per statement, so each statement locks few rows and finishes quickly. */
 const BATCH_SIZE = 5_000;
 
 /** Time between two passes of a running server. */
