@@ -52,12 +52,12 @@ export function formatNumber(value: number, digits = 0): string {
  */
 /** Formats a ratio with two decimals, or three where two would show a miss as equal to the target. */
 function formatRatio(ratio: number, minRatio: number | undefined): string {
-  const shown = formatNumber(ratio, 2);
-  if (minRatio !== undefined && ratio < minRatio && shown === formatNumber(minRatio, 2)) {
+  const twoDecimals = formatNumber(ratio, 2);
+  if (minRatio !== undefined && ratio < minRatio && twoDecimals === formatNumber(minRatio, 2)) {
     return formatNumber(Math.floor(ratio * 1000) / 1000, 3);
   }
 
-  return shown;
+  return twoDecimals;
 }
 
 function verdictOf(load: LoadResult, ratio: number, minRatio: number | undefined): Verdict {

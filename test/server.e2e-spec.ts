@@ -1,18 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { closedPort } from './support/ports';
 import { runScriptToExit, runServerToExit, startServerProcess } from './support/server-process';
-
-/** Returns a 127.0.0.1 port that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-
-  return port;
-}
 
 function jsonLines(output: string): Record<string, unknown>[] {
   return output

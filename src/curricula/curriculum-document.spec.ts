@@ -63,6 +63,6 @@ describe('parseCurriculumDocument', () => {
 
     expect(input.name).toBe('Math');
     expect(input.gradeLevels).toEqual(['6']);
-    expect(input.objectives.map((objective) => objective.code)).toEqual(['6.RP.A.1']);
+    expect(input.objectives?.map((objective) => objective.code)).toEqual(['6.RP.A.1']);
   });
 });

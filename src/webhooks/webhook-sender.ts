@@ -43,7 +43,7 @@ const agents = new Map<string, HttpAgent>();
 
 /** A target URL after the checks that depend on the URL alone. */
 interface ParsedTarget {
-  /** Why the URL cannot receive webhooks, or undefined when it may. */
+  /** The reason the URL cannot receive webhooks, or undefined when it can. */
   problem: string | undefined;
   url: URL | undefined;
 }

@@ -12,14 +12,19 @@ export interface CloseInfo {
 export interface SubscriptionProbe<T = Record<string, any>> {
   results: { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }[];
   /** Resolves with the next result not yet consumed by nextResult. */
-  nextResult(timeoutMs?: number): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }>;
+  nextResult(
+    timeoutMs?: number,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }>;
   /** Resolves when the subscription ends: with the close event on a socket error, else undefined. */
   ended: Promise<CloseInfo | undefined>;
   stop(): void;
 }
 
 /** Opens a graphql-ws client on the app's /graphql with the given connection_init payload. */
-export function connectClient(baseUrl: string, payload: Record<string, unknown> | undefined): Client {
+export function connectClient(
+  baseUrl: string,
+  payload: Record<string, unknown> | undefined,
+): Client {
   return createClient({
     url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -59,7 +64,11 @@ export function subscribe<T = Record<string, any>>(
           results.push({ errors: error });
         }
         const close = error as { code?: number; reason?: string };
-        finish(typeof close.code === 'number' ? { code: close.code, reason: close.reason ?? '' } : undefined);
+        finish(
+          typeof close.code === 'number'
+            ? { code: close.code, reason: close.reason ?? '' }
+            : undefined,
+        );
         notify?.();
       },
       complete: () => {
@@ -73,7 +82,9 @@ export function subscribe<T = Record<string, any>>(
     const deadline = Date.now() + timeoutMs;
     while (results.length <= consumed) {
       if (Date.now() > deadline) {
-        throw new Error(`No subscription result within ${timeoutMs} ms; received ${results.length}.`);
+        throw new Error(
+          `No subscription result within ${timeoutMs} ms; received ${results.length}.`,
+        );
       }
       await new Promise<void>((resolve) => {
         notify = resolve;

@@ -20,7 +20,11 @@ export interface TestApp {
   adminKey: string;
   organizationId: string;
   http: TestAgent;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GraphQLResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    key?: string,
+  ): Promise<GraphQLResult<T>>;
   /** Creates another tenant and returns its id and admin key. */
   createOrganization(name?: string): Promise<{ organizationId: string; adminKey: string }>;
   /**
@@ -116,14 +120,21 @@ async function bootTestApp(
         .set('authorization', `Bearer ${adminKey}`)
         .send({ name });
       if (response.status !== 201) {
-        throw new Error(`Creating an organization failed: ${response.status} ${JSON.stringify(response.body)}`);
+        throw new Error(
+          `Creating an organization failed: ${response.status} ${JSON.stringify(response.body)}`,
+        );
       }
 
-      return { organizationId: response.body.organization.id, adminKey: response.body.adminKey.secret };
+      return {
+        organizationId: response.body.organization.id,
+        adminKey: response.body.adminKey.secret,
+      };
     },
     async restart() {
       if (!database) {
-        throw new Error('restart() needs DATABASE_URL: in-memory PGlite does not outlive the server.');
+        throw new Error(
+          'restart() needs DATABASE_URL: in-memory PGlite does not outlive the server.',
+        );
       }
       await app.close();
 
