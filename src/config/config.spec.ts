@@ -95,6 +95,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads whether webhooks are sent from a worker thread', () => {
+    expect(loadConfig({}).webhooks.sendThread).toBe(true);
+    expect(loadConfig({ WEBHOOK_SEND_THREAD: 'false' }).webhooks.sendThread).toBe(false);
+    expect(problemsOf({ WEBHOOK_SEND_THREAD: 'sometimes' })).toHaveLength(1);
+    expect(problemsOf({ WEBHOOK_SEND_THREAD: 'sometimes' })[0]).toContain('WEBHOOK_SEND_THREAD');
+  });
+
   it('lists every invalid variable at once', () => {
     expect(problemsOf({ PORT: '-1', LOG_LEVEL: 'x' })).toHaveLength(2);
   });

@@ -45,6 +45,8 @@ export interface AppConfig {
     timeoutMs: number;
     /** Delivery requests in flight at once per process. */
     concurrency: number;
+    /** Whether requests are signed and sent from a worker thread instead of the main thread. */
+    sendThread: boolean;
     /** Days after which events whose deliveries all finished are deleted with their log. */
     eventRetentionDays: number;
   };
@@ -294,6 +296,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryBaseMs: parseInteger(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, [10, 3_600_000], problems),
       timeoutMs: parseInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, [100, 60_000], problems),
       concurrency: parseInteger(env, 'WEBHOOK_CONCURRENCY', 32, [1, 1_000], problems),
+      sendThread: parseBoolean(env, 'WEBHOOK_SEND_THREAD', true, problems),
       eventRetentionDays: parseInteger(
         env,
         'WEBHOOK_EVENT_RETENTION_DAYS',

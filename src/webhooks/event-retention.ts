@@ -11,8 +11,9 @@ const PASS_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Deletes domain events older than WEBHOOK_EVENT_RETENTION_DAYS whose deliveries are all
- * finished (succeeded or dead), together with those deliveries and their attempt log. Events
- * with a pending delivery, such as those of a paused subscription, are kept until it finishes.
+ * finished (succeeded or dead), together with those deliveries and their attempt log. An event
+ * with a pending delivery is kept until it finishes, and so is an event that an active or paused
+ * subscription's cursor has not passed yet, such as one held while the subscription is paused.
  */
 @Injectable()
 export class WebhookEventRetention {
@@ -52,6 +53,11 @@ export class WebhookEventRetention {
                AND NOT EXISTS (
                  SELECT 1 FROM webhook_deliveries d
                   WHERE d.event_id = e.id AND d.status = 'pending')
+               AND NOT EXISTS (
+                 SELECT 1 FROM webhook_dispatch_cursors c
+                   JOIN webhook_subscriptions s ON s.id = c.subscription_id
+                  WHERE c.organization_id = e.organization_id AND s.status <> 'disabled'
+                    AND (c.transaction_id, c.sequence) < (e.transaction_id, e.sequence))
              LIMIT ${BATCH_SIZE}
                FOR UPDATE SKIP LOCKED)
           RETURNING id`,

@@ -67,6 +67,19 @@ describe('WebhookDispatcher batches', () => {
     });
   }
 
+  /**
+   * Gives every event a pending delivery row per subscription, in event order, as a range replay
+   * does, so that the retry path sends them.
+   */
+  async function queueRows(): Promise<void> {
+    await dataSource.query(
+      `INSERT INTO webhook_deliveries (organization_id, subscription_id, event_id, event_type, ordering_key)
+       SELECT s.organization_id, s.id, e.id, e.type, e.session_id
+         FROM domain_events e CROSS JOIN webhook_subscriptions s
+        ORDER BY e.transaction_id, e.sequence, s.id`,
+    );
+  }
+
   /** Claims every pending delivery as a poll does and returns them in the dispatcher's form. */
   async function claimAll(): Promise<ClaimedDelivery[]> {
     const rows = (await dataSource.query(
@@ -194,10 +207,120 @@ describe('WebhookDispatcher batches', () => {
     );
   });
 
+  /** Polls and drains until `done` holds or 20 rounds pass. */
+  async function deliverUntil(dispatcher: WebhookDispatcher, done: () => boolean): Promise<void> {
+    for (let round = 0; round < 20 && !done(); round += 1) {
+      await dispatcher.pollOnce();
+      await dispatcher.drain();
+    }
+  }
+
+  it('queues the later events of a failed session behind it', async () => {
+    receiver.enqueue({ kind: 'fail', status: 500 });
+    await subscribe();
+    await recordEvents(3);
+    // One request at a time, so the first request is the first event of the first session.
+    const dispatcher = createDispatcher(1);
+
+    await deliverUntil(dispatcher, () => receiver.requests.length >= 7);
+    await dispatcher.drain();
+
+    expect(receiver.requests).toHaveLength(7);
+    const rows = (await dataSource.query(
+      `SELECT d.status, d.attempts, e.session_id, (e.payload->>'seq')::int AS seq
+         FROM webhook_deliveries d JOIN domain_events e ON e.id = d.event_id
+        ORDER BY d.sequence`,
+    )) as { status: string; attempts: number; session_id: string; seq: number }[];
+    expect(rows).toHaveLength(9);
+    const failedSession = rows.filter((row) => row.session_id === SESSIONS[0]);
+    expect(failedSession.map((row) => [row.seq, row.status, row.attempts])).toEqual([
+      [1, 'pending', 1],
+      [2, 'pending', 0],
+      [3, 'pending', 0],
+    ]);
+    expect(
+      rows
+        .filter((row) => row.session_id !== SESSIONS[0])
+        .every((row) => row.status === 'succeeded' && row.attempts === 1),
+    ).toBe(true);
+    expect((await attemptTableRows()).map((row) => row.outcome)).toEqual(['http_error']);
+  });
+
+  it('moves the cursor over events the subscription does not select', async () => {
+    const response = await t.http
+      .post('/v1/webhooks/subscriptions')
+      .set('authorization', `Bearer ${t.adminKey}`)
+      .send({ url: receiver.url, eventTypes: ['session.ended'] });
+    expect(response.status).toBe(201);
+    await recordEvents(2);
+    const dispatcher = createDispatcher();
+
+    await dispatcher.pollOnce();
+    await dispatcher.drain();
+
+    expect(receiver.requests).toHaveLength(0);
+    const [cursor] = (await dataSource.query(
+      `SELECT c.sequence = (SELECT max(sequence) FROM domain_events) AS at_end
+         FROM webhook_dispatch_cursors c`,
+    )) as { at_end: boolean }[];
+    expect(cursor!.at_end).toBe(true);
+  });
+
+  it('hands a subscription over to the next instance without losing an event', async () => {
+    await subscribe();
+    await recordEvents(2);
+    const first = createDispatcher();
+    await deliverUntil(first, () => receiver.requests.length >= 6);
+    await first.beforeApplicationShutdown();
+    const leases = (await dataSource.query(`SELECT leased_by FROM webhook_dispatch_cursors`)) as {
+      leased_by: string | null;
+    }[];
+    expect(leases).toEqual([{ leased_by: null }]);
+    await recordEvents(2);
+    const second = createDispatcher();
+
+    await deliverUntil(second, () => receiver.requests.length >= 12);
+
+    const ids = receiver.requests.map((request) => request.headers['webhook-id']);
+    expect(ids).toHaveLength(12);
+    expect(new Set(ids).size).toBe(12);
+  });
+
+  it('shares subscriptions between instances and sends each event once', async () => {
+    const other = await startWebhookReceiver();
+    try {
+      await subscribe();
+      await subscribe(other.url);
+      await recordEvents(3);
+      const dispatchers = [createDispatcher(), createDispatcher()];
+
+      for (let round = 0; round < 20; round += 1) {
+        await Promise.all(dispatchers.map((dispatcher) => dispatcher.pollOnce()));
+        await Promise.all(dispatchers.map((dispatcher) => dispatcher.drain()));
+        if (receiver.requests.length >= 9 && other.requests.length >= 9) {
+          break;
+        }
+      }
+
+      for (const target of [receiver, other]) {
+        const ids = target.requests.map((request) => request.headers['webhook-id']);
+        expect(ids).toHaveLength(9);
+        expect(new Set(ids).size).toBe(9);
+      }
+      const holders = (await dataSource.query(
+        `SELECT DISTINCT leased_by FROM webhook_dispatch_cursors WHERE leased_by IS NOT NULL`,
+      )) as unknown[];
+      expect(holders.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('records a mixed batch in the order the attempts finished', async () => {
     const mixed = await subscribe();
     const failing = await subscribe();
     await recordEvents(1);
+    await queueRows();
     const claimed = await claimAll();
     const ofMixed = claimed.filter((d) => d.subscription_id === mixed);
     const ofFailing = claimed.filter((d) => d.subscription_id === failing);
@@ -243,6 +366,7 @@ describe('WebhookDispatcher batches', () => {
     const remaining = await subscribe();
     const deleted = await subscribe();
     await recordEvents(1);
+    await queueRows();
     const claimed = await claimAll();
     const ofRemaining = claimed.filter((d) => d.subscription_id === remaining);
     const ofDeleted = claimed.filter((d) => d.subscription_id === deleted);
@@ -275,6 +399,7 @@ describe('WebhookDispatcher batches', () => {
   it('records the rest of a batch when one attempt cannot be recorded', async () => {
     await subscribe();
     await recordEvents(1);
+    await queueRows();
     const [good, other] = await claimAll();
     const missing = { ...other!, id: '0b7f8c1e-0000-4000-8000-0000000000ff' };
 
@@ -294,6 +419,7 @@ describe('WebhookDispatcher batches', () => {
     receiver.always({ kind: 'hang' });
     await subscribe();
     await recordEvents(2);
+    await queueRows();
     const dispatcher = createDispatcher(1);
 
     const claimed = await dispatcher.pollOnce();

@@ -42,6 +42,25 @@ const ARCHIVE_SUCCESS_SQL = `
     FROM webhook_deliveries d
    WHERE d.success_attempted_at IS NOT NULL`;
 
+/**
+ * Places subscription $1's cursor after every event of organization $2 that is visible now, so
+ * it receives the events that commit from here on. Events of transactions that are still running
+ * and older than the newest visible event are passed too: they are concurrent with the change.
+ */
+const CURSOR_AT_HEAD_SQL = `
+  INSERT INTO webhook_dispatch_cursors (subscription_id, organization_id, transaction_id, sequence)
+  SELECT $1, $2,
+         CASE WHEN last.transaction_id >= x.horizon THEN last.transaction_id ELSE x.horizon END,
+         CASE WHEN last.transaction_id >= x.horizon THEN last.sequence ELSE -1 END
+    FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon) x
+    LEFT JOIN LATERAL (
+      SELECT transaction_id, sequence FROM domain_events
+       WHERE organization_id = $2
+       ORDER BY transaction_id DESC, sequence DESC
+       LIMIT 1) last ON true
+  ON CONFLICT (subscription_id) DO UPDATE
+     SET transaction_id = EXCLUDED.transaction_id, sequence = EXCLUDED.sequence`;
+
 /** The SET items of a replay that clear the successful attempt stored on a delivery row. */
 const CLEAR_SUCCESS_SQL = `success_attempt_number = NULL, success_attempted_at = NULL,
   success_latency_ms = NULL, success_response_excerpt = NULL`;
@@ -120,19 +139,24 @@ export class WebhooksService {
       await this.assertExists(ctx, Room, input.roomId, 'Room', 'roomId');
     }
     const { secret, sealed } = this.secrets.create();
-    const repository = this.dataSource.getRepository(WebhookSubscription);
-    const saved = await repository.save(
-      repository.create({
-        organizationId: ctx.organizationId,
-        url: input.url,
-        description: input.description ?? null,
-        eventTypes,
-        sessionId: input.sessionId ?? null,
-        roomId: input.roomId ?? null,
-        status: 'active',
-        secretCiphertext: sealed,
-      }),
-    );
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(WebhookSubscription);
+      const subscription = await repository.save(
+        repository.create({
+          organizationId: ctx.organizationId,
+          url: input.url,
+          description: input.description ?? null,
+          eventTypes,
+          sessionId: input.sessionId ?? null,
+          roomId: input.roomId ?? null,
+          status: 'active',
+          secretCiphertext: sealed,
+        }),
+      );
+      await manager.query(CURSOR_AT_HEAD_SQL, [subscription.id, ctx.organizationId]);
+
+      return subscription;
+    });
 
     return { subscription: toView(saved), secret };
   }
@@ -188,14 +212,25 @@ export class WebhooksService {
     return toView(await this.dataSource.getRepository(WebhookSubscription).save(subscription));
   }
 
-  /** Delivers again: held deliveries go out in order, and a disabled subscription is enabled. */
+  /**
+   * Delivers again. A paused subscription sends the events it held, in order. A disabled one is
+   * enabled and receives the events from now on; a range replay sends those it missed.
+   */
   async resume(ctx: RequestContext, id: string): Promise<WebhookSubscriptionView> {
     const subscription = await this.find(ctx, id);
+    const wasDisabled = subscription.status === 'disabled';
     subscription.status = 'active';
     subscription.disabledReason = null;
     subscription.failingSince = null;
+    const saved = await this.dataSource.transaction(async (manager) => {
+      if (wasDisabled) {
+        await manager.query(CURSOR_AT_HEAD_SQL, [subscription.id, ctx.organizationId]);
+      }
 
-    return toView(await this.dataSource.getRepository(WebhookSubscription).save(subscription));
+      return manager.getRepository(WebhookSubscription).save(subscription);
+    });
+
+    return toView(saved);
   }
 
   /** Deletes the subscription with its deliveries and their log. */

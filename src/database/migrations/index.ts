@@ -22,6 +22,7 @@ import { PostSessionIndexes1764800019000 } from './1764800019000-post-session-in
 import { ParentUpdateUsage1764800020000 } from './1764800020000-parent-update-usage';
 import { WebhookDispatchIndexes1764800021000 } from './1764800021000-webhook-dispatch-indexes';
 import { WebhookInlineSuccess1764800022000 } from './1764800022000-webhook-inline-success';
+import { WebhookEventStreams1764800023000 } from './1764800023000-webhook-event-streams';
 
 /** Every migration, in the order it applies. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   ParentUpdateUsage1764800020000,
   WebhookDispatchIndexes1764800021000,
   WebhookInlineSuccess1764800022000,
+  WebhookEventStreams1764800023000,
 ];
