@@ -70,7 +70,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the webhook concurrency', () => {
-    expect(loadConfig({}).webhooks.concurrency).toBe(32);
+    expect(loadConfig({}).webhooks.concurrency).toBe(64);
     expect(loadConfig({ WEBHOOK_CONCURRENCY: '128' }).webhooks.concurrency).toBe(128);
   });
 

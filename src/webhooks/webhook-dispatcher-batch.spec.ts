@@ -169,15 +169,10 @@ describe('WebhookDispatcher batches', () => {
       await subscribe();
       await subscribe(other.url);
       await recordEvents(5);
-      const dispatcher = createDispatcher(4);
-
-      for (let round = 0; round < 50; round += 1) {
-        const claimed = await dispatcher.pollOnce();
-        await dispatcher.drain();
-        if (claimed === 0 && receiver.requests.length + other.requests.length >= 30) {
-          break;
-        }
-      }
+      await deliverUntil(
+        [createDispatcher(4)],
+        () => receiver.requests.length + other.requests.length >= 30,
+      );
 
       for (const target of [receiver, other]) {
         const arrived = target.requests.map(
@@ -207,11 +202,19 @@ describe('WebhookDispatcher batches', () => {
     );
   });
 
-  /** Polls and drains until `done` holds or 20 rounds pass. */
-  async function deliverUntil(dispatcher: WebhookDispatcher, done: () => boolean): Promise<void> {
-    for (let round = 0; round < 20 && !done(); round += 1) {
-      await dispatcher.pollOnce();
-      await dispatcher.drain();
+  /**
+   * Polls and drains until `done` holds or 10 seconds pass. An event is read once every older
+   * transaction on the server has finished, so a transaction of a concurrent test can delay it.
+   */
+  async function deliverUntil(
+    dispatchers: WebhookDispatcher[],
+    done: () => boolean | Promise<boolean>,
+  ): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!(await done()) && Date.now() < deadline) {
+      await Promise.all(dispatchers.map((dispatcher) => dispatcher.pollOnce()));
+      await Promise.all(dispatchers.map((dispatcher) => dispatcher.drain()));
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
@@ -222,7 +225,7 @@ describe('WebhookDispatcher batches', () => {
     // One request at a time, so the first request is the first event of the first session.
     const dispatcher = createDispatcher(1);
 
-    await deliverUntil(dispatcher, () => receiver.requests.length >= 7);
+    await deliverUntil([dispatcher], () => receiver.requests.length >= 7);
     await dispatcher.drain();
 
     expect(receiver.requests).toHaveLength(7);
@@ -253,24 +256,26 @@ describe('WebhookDispatcher batches', () => {
       .send({ url: receiver.url, eventTypes: ['session.ended'] });
     expect(response.status).toBe(201);
     await recordEvents(2);
-    const dispatcher = createDispatcher();
+    const atEnd = async () => {
+      const [cursor] = (await dataSource.query(
+        `SELECT c.sequence = (SELECT max(sequence) FROM domain_events) AS at_end
+           FROM webhook_dispatch_cursors c`,
+      )) as { at_end: boolean }[];
 
-    await dispatcher.pollOnce();
-    await dispatcher.drain();
+      return cursor!.at_end;
+    };
+
+    await deliverUntil([createDispatcher()], atEnd);
 
     expect(receiver.requests).toHaveLength(0);
-    const [cursor] = (await dataSource.query(
-      `SELECT c.sequence = (SELECT max(sequence) FROM domain_events) AS at_end
-         FROM webhook_dispatch_cursors c`,
-    )) as { at_end: boolean }[];
-    expect(cursor!.at_end).toBe(true);
+    expect(await atEnd()).toBe(true);
   });
 
   it('hands a subscription over to the next instance without losing an event', async () => {
     await subscribe();
     await recordEvents(2);
     const first = createDispatcher();
-    await deliverUntil(first, () => receiver.requests.length >= 6);
+    await deliverUntil([first], () => receiver.requests.length >= 6);
     await first.beforeApplicationShutdown();
     const leases = (await dataSource.query(`SELECT leased_by FROM webhook_dispatch_cursors`)) as {
       leased_by: string | null;
@@ -279,7 +284,7 @@ describe('WebhookDispatcher batches', () => {
     await recordEvents(2);
     const second = createDispatcher();
 
-    await deliverUntil(second, () => receiver.requests.length >= 12);
+    await deliverUntil([second], () => receiver.requests.length >= 12);
 
     const ids = receiver.requests.map((request) => request.headers['webhook-id']);
     expect(ids).toHaveLength(12);
@@ -292,15 +297,10 @@ describe('WebhookDispatcher batches', () => {
       await subscribe();
       await subscribe(other.url);
       await recordEvents(3);
-      const dispatchers = [createDispatcher(), createDispatcher()];
-
-      for (let round = 0; round < 20; round += 1) {
-        await Promise.all(dispatchers.map((dispatcher) => dispatcher.pollOnce()));
-        await Promise.all(dispatchers.map((dispatcher) => dispatcher.drain()));
-        if (receiver.requests.length >= 9 && other.requests.length >= 9) {
-          break;
-        }
-      }
+      await deliverUntil(
+        [createDispatcher(), createDispatcher()],
+        () => receiver.requests.length >= 9 && other.requests.length >= 9,
+      );
 
       for (const target of [receiver, other]) {
         const ids = target.requests.map((request) => request.headers['webhook-id']);

@@ -3,6 +3,7 @@ import {
   ClientRequest,
   request as httpRequest,
   IncomingMessage,
+  RequestOptions,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { BlockedTargetError, describeTargetProblem, guardedLookup } from './target-guard';
@@ -46,6 +47,8 @@ interface ParsedTarget {
   /** The reason the URL cannot receive webhooks, or undefined when it can. */
   problem: string | undefined;
   url: URL | undefined;
+  /** The request options that depend on the URL alone, built once per URL. */
+  options?: RequestOptions;
 }
 
 /** Parsed target URLs by setting and URL text, the oldest dropped first. */
@@ -60,7 +63,20 @@ function parseTarget(raw: string, allowPrivateTargets: boolean): ParsedTarget {
   let target = targets.get(key);
   if (target === undefined) {
     const problem = describeTargetProblem(raw, allowPrivateTargets);
-    target = { problem, url: problem === undefined ? new URL(raw) : undefined };
+    const url = problem === undefined ? new URL(raw) : undefined;
+    target = { problem, url };
+    if (url !== undefined) {
+      target.options = {
+        protocol: url.protocol,
+        // An IPv6 literal comes in brackets in a URL and without them in request options.
+        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port === '' ? undefined : Number(url.port),
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        agent: agentFor(url, allowPrivateTargets),
+        lookup: allowPrivateTargets ? undefined : guardedLookup,
+      };
+    }
     targets.set(key, target);
     if (targets.size > MAX_AGENTS) {
       targets.delete(targets.keys().next().value!);
@@ -121,8 +137,8 @@ export function sendWebhook(options: SendOptions): Promise<AttemptResult> {
     error: error?.slice(0, 1_000) ?? null,
     responseExcerpt: body === null ? null : body.slice(0, EXCERPT_CHARS),
   });
-  const { problem, url } = parseTarget(options.url, options.allowPrivateTargets);
-  if (problem !== undefined || url === undefined) {
+  const { problem, url, options: base } = parseTarget(options.url, options.allowPrivateTargets);
+  if (problem !== undefined || url === undefined || base === undefined) {
     return Promise.resolve(finish('blocked_target', null, problem ?? 'invalid URL', null));
   }
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -140,17 +156,14 @@ export function sendWebhook(options: SendOptions): Promise<AttemptResult> {
     const start = (retry: boolean): void => {
       let responded = false;
       req = request(
-        url,
         {
-          method: 'POST',
+          ...base,
           headers: {
             'content-type': 'application/json',
             'user-agent': 'HiLink-Webhooks/1',
             'content-length': Buffer.byteLength(options.body),
             ...options.headers,
           },
-          lookup: options.allowPrivateTargets ? undefined : guardedLookup,
-          agent: agentFor(url, options.allowPrivateTargets),
         },
         (res: IncomingMessage) => {
           responded = true;
@@ -158,7 +171,7 @@ export function sendWebhook(options: SendOptions): Promise<AttemptResult> {
           const chunks: Buffer[] = [];
           let size = 0;
           const done = (): void => {
-            const body = Buffer.concat(chunks).toString('utf8');
+            const body = chunks.length === 0 ? '' : Buffer.concat(chunks).toString('utf8');
             if (status >= 200 && status < 300) {
               settle(finish('succeeded', status, null, body));
             } else if (status >= 300 && status < 400) {
