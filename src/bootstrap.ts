@@ -72,6 +72,18 @@ export async function createApp(
   fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser(['text/vtt', 'text/plain'], { parseAs: 'buffer' }, parseUtf8Text);
   registerGraphqlCors(fastify);
+  // Many HTTP clients send Content-Type: application/json on every request, also on a DELETE or
+  // a POST without a body. Such an empty body is read as no body instead of as invalid JSON.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const length = request.headers['content-length'];
+    const empty =
+      length === '0' ||
+      (length === undefined && request.headers['transfer-encoding'] === undefined);
+    if (empty && request.headers['content-type']?.startsWith('application/json')) {
+      delete request.headers['content-type'];
+    }
+    done();
+  });
   fastify.addHook('preHandler', runInRequestScope);
   fastify.addHook('preSerialization', serializeResponse);
   fastify.addHook('onSend', (request, reply, payload, done) => {

@@ -141,15 +141,15 @@ describe('organizations and API keys', () => {
     expect(response.body.detail).toContain('not valid JSON');
   });
 
-  it('names the fix for an empty JSON body', async () => {
+  it('reads an empty JSON body as no body', async () => {
     const response = await t.http
       .post('/v1/api-keys')
       .set('authorization', `Bearer ${t.adminKey}`)
       .set('content-type', 'application/json');
 
     expect(response.status).toBe(400);
-    expect(response.body.title).toBe('EMPTY_JSON_BODY');
-    expect(response.body.detail).toContain('Send {} as the body');
+    expect(response.body.title).toBe('VALIDATION_FAILED');
+    expect(response.body.detail).toContain('name is required');
   });
 
   it('states the body size limit', async () => {

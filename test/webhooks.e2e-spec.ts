@@ -444,6 +444,55 @@ describe('webhooks', () => {
     it('refuses other protocols', () =>
       expectBadInput({ url: 'ftp://example.org/x' }, 'url', /ftp: is not supported/));
 
+    it('accepts a JSON content type without a body', async () => {
+      const { subscription } = await subscribe(['session.*']);
+
+      const paused = await t.http
+        .post(`/v1/webhooks/subscriptions/${subscription.id}/pause`)
+        .set(...bearer(t.adminKey))
+        .set('content-type', 'application/json');
+      const deleted = await t.http
+        .delete(`/v1/webhooks/subscriptions/${subscription.id}`)
+        .set(...bearer(t.adminKey))
+        .set('content-type', 'application/json');
+
+      expect(paused.status).toBe(200);
+      expect(deleted.status).toBe(200);
+    });
+
+    it('lists the accepted fields for an unknown one', async () => {
+      const response = await t.http
+        .post('/v1/webhooks/subscriptions')
+        .set(...bearer(t.adminKey))
+        .send({ url: receiver.url, eventTypes: ['session.*'], secret: 'mine' });
+
+      expect(response.status).toBe(400);
+      expect(response.body.field).toBe('secret');
+      expect(response.body.detail).toMatch(
+        /secret is not an accepted field: remove it \(accepted: .*url.*eventTypes/,
+      );
+    });
+
+    it('names a malformed URL apart from a blocked one', async () => {
+      const response = await t.http
+        .post('/v1/webhooks/subscriptions')
+        .set(...bearer(t.adminKey))
+        .send({ url: 'partner.example/hooks', eventTypes: ['session.*'] });
+
+      expect(response.status).toBe(400);
+      expect(response.body.title).toBe('INVALID_WEBHOOK_URL');
+    });
+
+    it('refuses a metadata address even for private targets', async () => {
+      const response = await t.http
+        .post('/v1/webhooks/subscriptions')
+        .set(...bearer(t.adminKey))
+        .send({ url: 'http://169.254.169.254/latest', eventTypes: ['session.*'] });
+
+      expect(response.status).toBe(400);
+      expect(response.body.detail ?? response.body.message).toMatch(/link-local/);
+    });
+
     it('refuses credentials in the URL', () =>
       expectBadInput({ url: 'https://user:pw@example.org/x' }, 'url', /credentials/));
 

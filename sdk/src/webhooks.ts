@@ -90,8 +90,15 @@ export function verifyWebhook<TData = Record<string, unknown>>(
   const timestamp = header(headers, 'webhook-timestamp');
   const signatures = header(headers, 'webhook-signature');
   if (!id || !timestamp || !signatures) {
+    const missing = [
+      ['webhook-id', id],
+      ['webhook-timestamp', timestamp],
+      ['webhook-signature', signatures],
+    ]
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
     throw new HiLinkWebhookError(
-      'The webhook-id, webhook-timestamp and webhook-signature headers are all required.',
+      `The ${missing.join(', ')} header${missing.length > 1 ? 's are' : ' is'} missing: pass every request header as received (webhook-id, webhook-timestamp and webhook-signature are all required).`,
       'MISSING_HEADER',
     );
   }

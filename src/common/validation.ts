@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { AppError, ErrorCode, FieldProblem } from './app-error';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 
@@ -21,14 +22,34 @@ const TYPE_CONSTRAINTS = new Set([
   'isUuid',
 ]);
 
+/** Returns the fields that an input class declares, for the message about an unknown one. */
+function acceptedFields(target: object | undefined): string[] {
+  if (target === undefined) {
+    return [];
+  }
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(
+    target.constructor,
+    '',
+    true,
+    false,
+  );
+
+  return [...new Set(metadata.map((entry) => entry.propertyName))];
+}
+
 function fieldMessages(error: ValidationError): string[] {
   const constraints = Object.entries(error.constraints ?? {});
   if (constraints.length === 0) {
     return [];
   }
-  const unknownField = constraints.find(([name]) => name === 'whitelistValidation');
-  if (unknownField) {
-    return [unknownField[1]];
+  if (constraints.some(([name]) => name === 'whitelistValidation')) {
+    const accepted = acceptedFields(error.target);
+
+    return [
+      accepted.length > 0
+        ? `${error.property} is not an accepted field: remove it (accepted: ${accepted.join(', ')})`
+        : `${error.property} is not an accepted field: remove it`,
+    ];
   }
   if (error.value === undefined || error.value === null) {
     return [`${error.property} is required`];
@@ -74,8 +95,9 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    // Values are kept on the errors to tell a missing field from a wrong one, never echoed.
-    validationError: { target: false, value: true },
+    // Values are kept on the errors to tell a missing field from a wrong one, and targets to
+    // list the accepted fields; neither is echoed.
+    validationError: { target: true, value: true },
     exceptionFactory: validationErrorToAppError,
   });
 }

@@ -1,4 +1,4 @@
-import { describeTargetProblem, isBlockedAddress } from './target-guard';
+import { describeTargetProblem, isBlockedAddress, isLinkLocalAddress } from './target-guard';
 
 describe('isBlockedAddress', () => {
   it.each([
@@ -29,6 +29,19 @@ describe('isBlockedAddress', () => {
   );
 });
 
+describe('isLinkLocalAddress', () => {
+  it.each(['169.254.169.254', '169.254.0.1', 'fe80::1', 'fd00:ec2::254', '::ffff:169.254.169.254'])(
+    'matches %s',
+    (address) => {
+      expect(isLinkLocalAddress(address)).toBe(true);
+    },
+  );
+
+  it.each(['127.0.0.1', '10.0.0.8', 'fd12:3456::1', '8.8.8.8'])('passes %s', (address) => {
+    expect(isLinkLocalAddress(address)).toBe(false);
+  });
+});
+
 describe('describeTargetProblem', () => {
   it('allows a public https URL', () => {
     expect(describeTargetProblem('https://partner.example/hooks', false)).toBeUndefined();
@@ -36,6 +49,13 @@ describe('describeTargetProblem', () => {
 
   it('allows loopback when configured', () => {
     expect(describeTargetProblem('http://127.0.0.1:8080/hooks', true)).toBeUndefined();
+  });
+
+  it('refuses metadata addresses when private targets are allowed', () => {
+    expect(describeTargetProblem('http://169.254.169.254/latest', true)).toMatch(
+      /link-local.*WEBHOOK_ALLOW_PRIVATE_TARGETS/,
+    );
+    expect(describeTargetProblem('http://[fd00:ec2::254]/latest', true)).toMatch(/link-local/);
   });
 
   it('names the setting that allows private targets', () => {

@@ -33,6 +33,15 @@ for (const [network, prefix] of [
 }
 
 /** Returns the IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::/96) address. */
+/**
+ * Link-local addresses, where cloud providers serve instance metadata and credentials
+ * (169.254.169.254, fd00:ec2::254). They stay refused when private targets are allowed.
+ */
+const LINK_LOCAL = new BlockList();
+LINK_LOCAL.addSubnet('169.254.0.0', 16, 'ipv4');
+LINK_LOCAL.addSubnet('fe80::', 10, 'ipv6');
+LINK_LOCAL.addAddress('fd00:ec2::254', 'ipv6');
+
 function embeddedIpv4(address: string): string | undefined {
   const match =
     /^(?:::ffff:|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(
@@ -52,42 +61,85 @@ function embeddedIpv4(address: string): string | undefined {
 
 /** Checks whether `address` is an IP address in a range that webhooks may not reach by default. */
 export function isBlockedAddress(address: string): boolean {
+  return inList(BLOCKED, address);
+}
+
+/** Returns whether an IP address is link-local or a cloud metadata address. */
+export function isLinkLocalAddress(address: string): boolean {
+  return inList(LINK_LOCAL, address);
+}
+
+function inList(list: BlockList, address: string): boolean {
   const family = isIP(address);
   if (family === 4) {
-    return BLOCKED.check(address, 'ipv4');
+    return list.check(address, 'ipv4');
   }
   if (family === 6) {
     const inner = embeddedIpv4(address);
 
-    return inner ? BLOCKED.check(inner, 'ipv4') : BLOCKED.check(address, 'ipv6');
+    return inner ? list.check(inner, 'ipv4') : list.check(address, 'ipv6');
   }
 
   return false;
 }
 
-/** Returns why a target URL cannot receive webhooks, or undefined when it may. */
-export function describeTargetProblem(raw: string, allowPrivate: boolean): string | undefined {
+/** Why a URL cannot receive webhooks: a malformed URL, or an address that is not allowed. */
+export interface TargetProblem {
+  reason: 'INVALID_WEBHOOK_URL' | 'WEBHOOK_TARGET_NOT_ALLOWED';
+  message: string;
+}
+
+/**
+ * Checks a webhook target URL: an absolute http(s) URL without credentials, and, unless
+ * `allowPrivate`, not on a private, loopback or link-local address literal. Link-local addresses
+ * are refused in any case. Returns undefined for an acceptable URL. Host names are checked when
+ * they are resolved, by `guardedLookup` and `linkLocalGuardedLookup`.
+ */
+export function findTargetProblem(raw: string, allowPrivate: boolean): TargetProblem | undefined {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return `"${raw}" is not a URL: expected an absolute https:// or http:// address`;
+    return {
+      reason: 'INVALID_WEBHOOK_URL',
+      message: `"${raw}" is not a URL: expected an absolute https:// or http:// address`,
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `${url.protocol} is not supported: use an https:// or http:// address`;
+    return {
+      reason: 'INVALID_WEBHOOK_URL',
+      message: `${url.protocol} is not supported: use an https:// or http:// address`,
+    };
   }
   if (url.username || url.password) {
-    return 'the URL contains credentials: remove them and verify the webhook signature instead';
+    return {
+      reason: 'INVALID_WEBHOOK_URL',
+      message: 'the URL contains credentials: remove them and verify the webhook signature instead',
+    };
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isLinkLocalAddress(host)) {
+    return {
+      reason: 'WEBHOOK_TARGET_NOT_ALLOWED',
+      message: `${host} is a link-local address, where cloud providers serve instance metadata: it is rejected even with WEBHOOK_ALLOW_PRIVATE_TARGETS=true, so use the receiver's private or public address`,
+    };
   }
   if (allowPrivate) {
     return undefined;
   }
-  const host = url.hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost') || isBlockedAddress(host)) {
-    return `${host} is a private, loopback or link-local address: use a public address, or set WEBHOOK_ALLOW_PRIVATE_TARGETS=true for a receiver on a private network`;
+    return {
+      reason: 'WEBHOOK_TARGET_NOT_ALLOWED',
+      message: `${host} is a private, loopback or link-local address: use a public address, or set WEBHOOK_ALLOW_PRIVATE_TARGETS=true for a receiver on a private network`,
+    };
   }
 
   return undefined;
+}
+
+/** Returns the message of `findTargetProblem`, or undefined for an acceptable URL. */
+export function describeTargetProblem(raw: string, allowPrivate: boolean): string | undefined {
+  return findTargetProblem(raw, allowPrivate)?.message;
 }
 
 /** Raised by the guarded lookup when a host name resolves to a blocked address. */
@@ -115,13 +167,34 @@ export function guardedLookup(
   options: LookupOptions,
   callback: LookupCallback,
 ): void {
+  checkedLookup(hostname, options, callback, isBlockedAddress);
+}
+
+/**
+ * Resolves a host name like `guardedLookup` when private targets are allowed: only link-local
+ * and metadata addresses fail.
+ */
+export function linkLocalGuardedLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: LookupCallback,
+): void {
+  checkedLookup(hostname, options, callback, isLinkLocalAddress);
+}
+
+function checkedLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: LookupCallback,
+  isBlocked: (address: string) => boolean,
+): void {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) {
       callback(error, []);
 
       return;
     }
-    const blocked = addresses.find((entry) => isBlockedAddress(entry.address));
+    const blocked = addresses.find((entry) => isBlocked(entry.address));
     if (blocked) {
       callback(new BlockedTargetError(hostname, blocked.address), []);
 

@@ -202,15 +202,17 @@ const STREAM_ACQUIRE_SQL = `
 /**
  * Inserts the delivery rows of stream outcomes, in event order: a success with its attempt, a
  * failed first attempt as pending (its retry is set afterwards), and an event queued behind a
- * failed one as pending without attempts. A row that exists already, from an outcome recorded
- * before a restart re-read the event, is kept. Returns the ids of the inserted failed attempts.
+ * failed one as pending without attempts. A row's creation time is the start of its first
+ * attempt. A row that exists already, from an outcome recorded before a restart re-read the
+ * event, is kept. Returns the ids of the inserted failed attempts.
  */
 const STREAM_INSERT_SQL = `
 WITH inserted AS (
   INSERT INTO webhook_deliveries
     (id, organization_id, subscription_id, event_id, event_type, ordering_key, status, attempts,
      next_attempt_at, window_started_at, last_status_code, last_error, delivered_at,
-     success_attempt_number, success_attempted_at, success_latency_ms, success_response_excerpt)
+     success_attempt_number, success_attempted_at, success_latency_ms, success_response_excerpt,
+     created_at)
   SELECT r.id, g.organization_id, g.subscription_id, r.event_id, r.type, r.session_id,
          CASE WHEN r.ok THEN 'succeeded' ELSE 'pending' END,
          CASE WHEN r.at IS NULL THEN 0 ELSE 1 END,
@@ -219,7 +221,8 @@ WITH inserted AS (
          CASE WHEN r.ok THEN 1 END,
          CASE WHEN r.ok THEN r.at END,
          CASE WHEN r.ok THEN r.ms END,
-         CASE WHEN r.ok THEN coalesce(r.excerpt, '') END
+         CASE WHEN r.ok THEN coalesce(r.excerpt, '') END,
+         coalesce(r.at, now())
     FROM json_to_recordset($1::json) AS g(organization_id uuid, subscription_id uuid, rows json)
    CROSS JOIN LATERAL json_to_recordset(g.rows) AS r(
            i int, id uuid, event_id uuid, type text, session_id uuid, ok boolean,

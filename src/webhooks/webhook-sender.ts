@@ -6,7 +6,12 @@ import {
   RequestOptions,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { BlockedTargetError, describeTargetProblem, guardedLookup } from './target-guard';
+import {
+  BlockedTargetError,
+  describeTargetProblem,
+  guardedLookup,
+  linkLocalGuardedLookup,
+} from './target-guard';
 
 export type AttemptOutcome =
   'succeeded' | 'http_error' | 'timeout' | 'network_error' | 'redirect' | 'blocked_target';
@@ -74,7 +79,7 @@ function parseTarget(raw: string, allowPrivateTargets: boolean): ParsedTarget {
         path: `${url.pathname}${url.search}`,
         method: 'POST',
         agent: agentFor(url, allowPrivateTargets),
-        lookup: allowPrivateTargets ? undefined : guardedLookup,
+        lookup: allowPrivateTargets ? linkLocalGuardedLookup : guardedLookup,
       };
     }
     targets.set(key, target);

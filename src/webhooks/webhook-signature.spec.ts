@@ -43,7 +43,18 @@ describe('verifyWebhook', () => {
   });
 
   it('refuses missing headers', () => {
-    expect(() => verifyWebhook(body, {}, secret, { now })).toThrow(/headers are all required/);
+    expect(() => verifyWebhook(body, {}, secret, { now })).toThrow(
+      /webhook-id, webhook-timestamp, webhook-signature headers are missing/,
+    );
+  });
+
+  it('names the one missing header', () => {
+    const headers = signed(now / 1000);
+    delete headers['webhook-signature'];
+
+    expect(() => verifyWebhook(body, headers, secret, { now })).toThrow(
+      /The webhook-signature header is missing/,
+    );
   });
 
   it('refuses a secret without its prefix', () => {

@@ -19,7 +19,7 @@ import {
   WebhookSubscriptionWithSecret,
 } from './dto/webhook.views';
 import { describePatternProblem } from './event-types';
-import { describeTargetProblem } from './target-guard';
+import { findTargetProblem } from './target-guard';
 import { WebhookSecrets } from './webhook-secrets';
 import {
   DeliveryStatus,
@@ -406,7 +406,7 @@ export class WebhooksService {
       eventType: delivery.eventType,
       status: delivery.status,
       attempts: delivery.attempts,
-      nextAttemptAt: delivery.nextAttemptAt,
+      nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt : null,
       lastStatusCode: delivery.lastStatusCode,
       lastError: delivery.lastError,
       deliveredAt: delivery.deliveredAt,
@@ -460,9 +460,9 @@ export class WebhooksService {
   }
 
   private assertTarget(url: string): void {
-    const problem = describeTargetProblem(url, this.config.webhooks.allowPrivateTargets);
+    const problem = findTargetProblem(url, this.config.webhooks.allowPrivateTargets);
     if (problem) {
-      throw badInput('url', `url is invalid: ${problem}.`, 'WEBHOOK_TARGET_NOT_ALLOWED');
+      throw badInput('url', `url is invalid: ${problem.message}.`, problem.reason);
     }
   }
 

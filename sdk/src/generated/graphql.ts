@@ -1923,7 +1923,7 @@ export type TranscriptSegmentAddedSubscription = { transcriptSegmentAdded: { id:
 
 export type WebhookSubscriptionFieldsFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, sessionId: string | null, roomId: string | null, status: string, disabledReason: string | null, previousSecretExpiresAt: string | null, failingSince: string | null, lastSuccessAt: string | null, createdAt: string, updatedAt: string };
 
-export type WebhookDeliveryFieldsFragment = { id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> };
+export type WebhookDeliveryFieldsFragment = { id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> };
 
 export type WebhookEventTypesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1997,21 +1997,21 @@ export type WebhookDeliveriesQueryVariables = Exact<{
 }>;
 
 
-export type WebhookDeliveriesQuery = { webhookDeliveries: { nodes: Array<{ id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type WebhookDeliveriesQuery = { webhookDeliveries: { nodes: Array<{ id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type WebhookDeliveryQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type WebhookDeliveryQuery = { webhookDelivery: { id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> } };
+export type WebhookDeliveryQuery = { webhookDelivery: { id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> } };
 
 export type ReplayWebhookDeliveryMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ReplayWebhookDeliveryMutation = { replayWebhookDelivery: { id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> } };
+export type ReplayWebhookDeliveryMutation = { replayWebhookDelivery: { id: string, subscriptionId: string, eventId: string, eventType: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, createdAt: string, attemptLog: Array<{ number: number, attemptedAt: string, statusCode: number | null, latencyMs: number, outcome: string, error: string | null, responseExcerpt: string | null }> } };
 
 export type ReplayWebhookDeliveriesMutationVariables = Exact<{
   subscriptionId: string;

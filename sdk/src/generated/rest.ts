@@ -4675,9 +4675,9 @@ export interface components {
             lastStatusCode?: number | null;
             /**
              * Format: date-time
-             * @description When the next attempt is due while pending.
+             * @description When the next attempt is due, for a pending delivery, which also waits for the earlier pending deliveries of its session. Null once the delivery succeeded or is dead.
              */
-            nextAttemptAt: string;
+            nextAttemptAt?: string | null;
             /** @enum {string} */
             status: "pending" | "succeeded" | "dead";
             /** Format: uuid */

@@ -152,9 +152,18 @@ export class WebhookDeliveryView {
   @Field(() => Int)
   attempts: number;
 
-  @ApiProperty({ description: 'When the next attempt is due while pending.' })
-  @Field({ description: 'When the next attempt is due while pending.' })
-  nextAttemptAt: Date;
+  @ApiPropertyOptional({
+    type: Date,
+    nullable: true,
+    description:
+      'When the next attempt is due, for a pending delivery, which also waits for the earlier pending deliveries of its session. Null once the delivery succeeded or is dead.',
+  })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the next attempt is due, for a pending delivery, which also waits for the earlier pending deliveries of its session. Null once the delivery succeeded or is dead.',
+  })
+  nextAttemptAt: Date | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
   @Field(() => Int, { nullable: true })
