@@ -6,7 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { queryLimitsRule } from './common/graphql-limits';
-import { formatGraphQLError } from './common/graphql-errors';
+import { formatGraphQLError, rememberEnumValues } from './common/graphql-errors';
 import { resolvePreloadedFields } from './common/graphql-preloaded';
 import { AppExceptionFilter } from './common/exception.filter';
 import { LifecycleLogger } from './common/lifecycle-logger';
@@ -72,7 +72,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           validationRules: [queryLimitsRule],
-          transformSchema: resolvePreloadedFields,
+          transformSchema: (schema) => resolvePreloadedFields(rememberEnumValues(schema)),
           // HiLink sets no cache hints, so the default cache-control plugin would only add a
           // hook call to every resolved field.
           plugins: [ApolloServerPluginCacheControlDisabled()],

@@ -220,6 +220,9 @@ describe('members', () => {
 
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.extensions?.reason).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).toMatch(
+      /Expected one of: admin, operations, instructor\./,
+    );
   });
 
   it('names the field of a bad role in variables', async () => {
@@ -231,6 +234,7 @@ describe('members', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.extensions?.reason).toBe('INVALID_VARIABLE');
     expect(response.errors?.[0]?.extensions?.field).toBe('input.role');
+    expect(response.errors?.[0]?.message).toMatch(/Expected one of: admin, operations/);
   });
 
   it('rejects null for a required field on update', async () => {

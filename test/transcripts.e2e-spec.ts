@@ -309,8 +309,10 @@ describe('transcripts', () => {
 
     expect(response.status).toBe(409);
     expect(response.body.field).toBe('segments.1.clientSegmentId');
-    expect(inBatch.status).toBe(409);
+    expect(inBatch.status).toBe(400);
+    expect(inBatch.body.title).toBe('DUPLICATE_SEGMENT_IN_BATCH');
     expect(inBatch.body.field).toBe('segments.1.clientSegmentId');
+    expect(inBatch.body.detail).toContain('repeats the final segment segments.0 of this batch');
     expect((await listAll(sessionId)).map((s) => s.clientSegmentId)).toEqual(['f-1']);
     expect(await version(sessionId)).toBe(1);
   });

@@ -33,6 +33,14 @@ export const TranscriptErrors = {
             'new clientSegmentId.',
       { reason: 'FINAL_SEGMENT_CHANGED', field, details: { clientSegmentId } },
     ),
+  repeatedInBatch: (clientSegmentId: string, first: number, second: number) =>
+    badInput(
+      `segments.${second}.clientSegmentId`,
+      `segments.${second}.clientSegmentId "${clientSegmentId}" repeats the final segment ` +
+        `segments.${first} of this batch with other content. Give each segment its own ` +
+        'clientSegmentId.',
+      'DUPLICATE_SEGMENT_IN_BATCH',
+    ),
   endBeforeStart: (field: string, startMs: number, endMs: number) =>
     badInput(
       field,

@@ -110,6 +110,25 @@ export class TranscriptsService {
     const rows = inputs.map((input, index) =>
       rowFromInput(input, attributor, sessionId, `segments.${index}.`),
     );
+    // A final segment that the same batch repeats with other content would otherwise be
+    // reported as a change of an accepted segment.
+    const finals = new Map<string, number>();
+    rows.forEach((row, index) => {
+      const earlier = finals.get(row.clientSegmentId);
+      if (earlier !== undefined) {
+        const first = rows[earlier]!;
+        if (
+          first.text !== row.text ||
+          first.speakerLabel !== row.speakerLabel ||
+          first.startMs !== row.startMs ||
+          first.endMs !== row.endMs
+        ) {
+          throw TranscriptErrors.repeatedInBatch(row.clientSegmentId, earlier, index);
+        }
+      } else if (row.isFinal) {
+        finals.set(row.clientSegmentId, index);
+      }
+    });
 
     const written = await this.dataSource.transaction((manager) =>
       this.write(ctx, manager, sessionId, 'live', rows),
