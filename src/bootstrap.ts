@@ -84,6 +84,16 @@ export async function createApp(
     }
     done();
   });
+  // The API docs page loads its assets by relative paths, which resolve under /docs/docs/ when
+  // the page is opened as /docs/.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' && request.url === '/docs/') {
+      void reply.redirect('/docs', 301);
+
+      return;
+    }
+    done();
+  });
   fastify.addHook('preHandler', runInRequestScope);
   fastify.addHook('preSerialization', serializeResponse);
   fastify.addHook('onSend', (request, reply, payload, done) => {

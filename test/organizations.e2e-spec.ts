@@ -152,6 +152,26 @@ describe('organizations and API keys', () => {
     expect(response.body.detail).toContain('name is required');
   });
 
+  it('names a JSON array body', async () => {
+    const response = await t.http
+      .post('/v1/api-keys')
+      .set('authorization', `Bearer ${t.adminKey}`)
+      .send([{ name: 'x' }]);
+
+    expect(response.status).toBe(400);
+    expect(response.body.title).toBe('BODY_NOT_OBJECT');
+    expect(response.body.detail).toContain('send one JSON object');
+  });
+
+  it('sends the API docs with a trailing slash to /docs', async () => {
+    const response = await t.http.get('/docs/');
+    const page = await t.http.get('/docs');
+
+    expect(response.status).toBe(301);
+    expect(response.headers.location).toBe('/docs');
+    expect(page.status).toBe(200);
+  });
+
   it('states the body size limit', async () => {
     const response = await t.http
       .post('/v1/api-keys')

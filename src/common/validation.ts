@@ -73,6 +73,13 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
 
 /** Converts class-validator failures into one BAD_USER_INPUT error listing every field. */
 export function validationErrorToAppError(errors: ValidationError[]): AppError {
+  if (Array.isArray(errors[0]?.target)) {
+    return new AppError(
+      ErrorCode.BadUserInput,
+      'The body is a JSON array: send one JSON object with the fields of this request.',
+      { reason: 'BODY_NOT_OBJECT', field: 'body' },
+    );
+  }
   const problems = flatten(errors);
   const first = problems[0];
   const message =
