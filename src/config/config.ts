@@ -295,7 +295,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ),
       retryBaseMs: parseInteger(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, [10, 3_600_000], problems),
       timeoutMs: parseInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, [100, 60_000], problems),
-      // A remote target answers in tens to hundreds of ms, so the requests in flight bound a
+      // A remote target responds in tens to hundreds of ms, so the requests in flight bound a
       // process's delivery rate: 64 at 100 ms is 640 deliveries/s. A request in flight costs a
       // socket and a few kB in the send thread.
       concurrency: parseInteger(env, 'WEBHOOK_CONCURRENCY', 64, [1, 1_000], problems),

@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /**
  * An outbox row: a domain change written in the same transaction as the change itself, so a
  * webhook dispatcher can deliver it later without losing or inventing events. The table also
- * holds `transaction_id` (the writing transaction's xid8) and `sequence`, the order in which
+ * contains `transaction_id` (the writing transaction's xid8) and `sequence`, the order in which
  * subscriptions' cursors pass events; only raw SQL reads them.
  */
 @Entity('domain_events')

@@ -81,3 +81,14 @@ export function selectedTypes(patterns: string[]): WebhookEventType[] {
 export function listEventTypes(): { type: WebhookEventType; description: string }[] {
   return KNOWN_TYPES.map((type) => ({ type, description: WEBHOOK_EVENT_TYPES[type] }));
 }
+
+/**
+ * Returns an SQL condition that is true when the event type in `typeColumn` matches one of the
+ * patterns in the text[] parameter `patternsParameter`: `*`, the type itself, or `<area>.*`.
+ */
+export function typeMatchesPatternsSql(typeColumn: string, patternsParameter: string): string {
+  return `EXISTS (
+    SELECT 1 FROM unnest(${patternsParameter}::text[]) AS p(pattern)
+     WHERE p.pattern = '*' OR p.pattern = ${typeColumn}
+        OR (right(p.pattern, 2) = '.*' AND starts_with(${typeColumn}, left(p.pattern, -1))))`;
+}

@@ -203,7 +203,7 @@ describe('WebhookDispatcher batches', () => {
   });
 
   /**
-   * Polls and drains until `done` holds or 10 seconds pass. An event is read once every older
+   * Polls and drains until `done` is true or 10 seconds pass. An event is read once every older
    * transaction on the server has finished, so a transaction of a concurrent test can delay it.
    */
   async function deliverUntil(

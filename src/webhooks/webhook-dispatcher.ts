@@ -12,6 +12,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { uuid7 } from '../common/uuid7';
 import { queryPrepared, queryPreparedIn } from '../database/prepared-query';
 import { recordDomainEvent } from './domain-events';
+import { typeMatchesPatternsSql } from './event-types';
 import { StoredSecrets, WebhookSecrets } from './webhook-secrets';
 import { WebhookSendPool } from './webhook-send-pool';
 import { AttemptResult } from './webhook-sender';
@@ -124,7 +125,7 @@ const STREAM_DETAILS_SQL = `
 
 /**
  * Reads up to $8 events of organization $1 after position ($2, $3) and below the horizon $4, in
- * cursor order. `selected` says whether subscription $9 takes an event: by its types ($5) and
+ * cursor order. `selected` is true when subscription $9 takes an event, by its types ($5) and
  * its session ($6) or room ($7) filter. When $10 is true, an event that already has a delivery
  * row is not selected: such a row exists when an outcome was recorded but the instance stopped
  * before the cursor passed the event. Payloads are read separately, once per event.
@@ -134,10 +135,7 @@ const STREAM_EVENTS_SQL = `
          e.session_id, m.selected
     FROM domain_events e
    CROSS JOIN LATERAL (
-     SELECT EXISTS (
-              SELECT 1 FROM unnest($5::text[]) AS p(pattern)
-               WHERE p.pattern = '*' OR p.pattern = e.type
-                  OR (right(p.pattern, 2) = '.*' AND starts_with(e.type, left(p.pattern, -1))))
+     SELECT ${typeMatchesPatternsSql('e.type', '$5')}
             AND ($6::uuid IS NULL OR e.session_id = $6::uuid)
             AND ($7::uuid IS NULL OR EXISTS (
               SELECT 1 FROM sessions r WHERE r.id = e.session_id AND r.room_id = $7::uuid))
@@ -177,7 +175,7 @@ const STREAM_RENEW_SQL = `
   RETURNING c.subscription_id::text AS id, s.status`;
 
 /**
- * Leases up to $3 active subscriptions whose lease is free or ended, other than the $2 held, for
+ * Leases up to $3 active subscriptions whose lease is free or ended, other than the $2 leased, for
  * instance $1, and returns them with their cursors.
  */
 const STREAM_ACQUIRE_SQL = `
@@ -416,7 +414,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     this.concurrency = config.webhooks.concurrency;
     this.maxQueued = Math.max(2 * this.concurrency, MIN_QUEUE);
     this.pool = new WebhookSendPool({
-      threads: config.webhooks.sendThread ? 1 : 0,
+      useThread: config.webhooks.sendThread,
       concurrency: this.concurrency,
       timeoutMs: config.webhooks.timeoutMs,
       allowPrivateTargets: config.webhooks.allowPrivateTargets,
@@ -675,16 +673,16 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
    * Returns how many events were queued to send.
    */
   private async pollStreams(): Promise<number> {
-    const held = [...this.streams.values()];
-    if (held.length > 0) {
+    const leased = [...this.streams.values()];
+    if (leased.length > 0) {
       const renewed = await queryPrepared<{ id: string; status: string }>(
         this.dataSource,
         'webhook_stream_renew',
         STREAM_RENEW_SQL,
-        [held.map((stream) => stream.subscription.id), this.instanceId, this.leaseMs],
+        [leased.map((stream) => stream.subscription.id), this.instanceId, this.leaseMs],
       );
       const status = new Map(renewed.map((row) => [row.id, row.status]));
-      for (const stream of held) {
+      for (const stream of leased) {
         if (status.get(stream.subscription.id) !== 'active') {
           stream.stopped = true;
           stream.lost = !status.has(stream.subscription.id);
@@ -758,6 +756,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private async read(stream: SubscriptionStream): Promise<number> {
     let rows: StreamEventRow[];
     let pendingKeys: string[];
+    let bodies: Map<string, string>;
     try {
       const [details] = await queryPrepared<
         StreamSubscription & { status: string; horizon: string; pending_keys: string[] }
@@ -787,7 +786,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
           stream.checkRows,
         ],
       );
-      await this.loadBodies(rows);
+      bodies = await this.loadBodies(rows);
     } catch (error) {
       // The stream stays behind and is read again at the next poll.
       this.logPollError(error);
@@ -798,7 +797,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     stream.behind = rows.length === STREAM_WINDOW;
     const ready = stream.load(rows, pendingKeys);
     for (const entry of stream.selectedEntries()) {
-      entry.body = this.bodies.get(entry.event.id);
+      entry.body = bodies.get(entry.event.id);
     }
     for (const entry of ready) {
       this.streamQueue.push(entry);
@@ -812,23 +811,34 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     return ready.length;
   }
 
-  /** Builds the bodies of the selected events that are not in memory, from one read. */
-  private async loadBodies(rows: StreamEventRow[]): Promise<void> {
-    const missing = rows
-      .filter((row) => row.selected && !this.bodies.has(row.id))
-      .map((row) => row.id);
-    if (missing.length === 0) {
-      return;
+  /**
+   * Returns the bodies of the selected events, reading those not in memory in one query. The
+   * window keeps its own map, since other reads may evict entries from the shared cache.
+   */
+  private async loadBodies(rows: StreamEventRow[]): Promise<Map<string, string>> {
+    const bodies = new Map<string, string>();
+    const missing: string[] = [];
+    for (const row of rows) {
+      const body = row.selected ? this.bodies.get(row.id) : undefined;
+      if (body !== undefined) {
+        bodies.set(row.id, body);
+      } else if (row.selected) {
+        missing.push(row.id);
+      }
     }
-    const events = await queryPrepared<{
-      id: string;
-      type: string;
-      occurred_at: Date;
-      payload: string;
-    }>(this.dataSource, 'webhook_event_bodies', EVENT_BODIES_SQL, [missing]);
-    for (const event of events) {
-      this.body(event.id, event.type, event.occurred_at, event.payload);
+    if (missing.length > 0) {
+      const events = await queryPrepared<{
+        id: string;
+        type: string;
+        occurred_at: Date;
+        payload: string;
+      }>(this.dataSource, 'webhook_event_bodies', EVENT_BODIES_SQL, [missing]);
+      for (const event of events) {
+        bodies.set(event.id, this.body(event.id, event.type, event.occurred_at, event.payload));
+      }
     }
+
+    return bodies;
   }
 
   /** Forgets stopped streams with nothing left to record, and ends the leases it still holds. */
@@ -950,8 +960,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       if (batch.entries.length >= STREAM_RECORD_BATCH_SIZE) {
         break;
       }
-      const taken = stream.takeSettled(STREAM_RECORD_BATCH_SIZE - batch.entries.length);
-      batch.entries.push(...taken);
+      const included = stream.takeSettled(STREAM_RECORD_BATCH_SIZE - batch.entries.length);
+      batch.entries.push(...included);
       if (stream.cursorDirty) {
         // A lost lease's cursor belongs to the instance that holds it now.
         if (!stream.lost) {
@@ -959,7 +969,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         }
         stream.cursorDirty = false;
       }
-      if (taken.length > 0 || batch.cursors.at(-1)?.stream === stream) {
+      if (included.length > 0 || batch.cursors.at(-1)?.stream === stream) {
         batch.streams.add(stream);
         stream.recordings += 1;
       }

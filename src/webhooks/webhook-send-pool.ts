@@ -42,7 +42,7 @@ function targetKey(request: SendRequest): string {
  * Sends webhook requests from a worker thread. HTTP and signing then run on another core than
  * the dispatcher's database work and the API's requests, in an isolate with a small heap.
  * Requests are handed over in batches, once per event-loop turn, and results come back the
- * same way. With `threads` 0 the requests go out from the calling thread.
+ * same way. Without `useThread` the requests go out from the calling thread.
  *
  * A thread that stops with requests in flight fails them as network errors, so they are retried
  * with the same webhook-id. The next request starts a new thread.
@@ -56,7 +56,7 @@ export class WebhookSendPool {
   private batchIds: number[] = [];
   private flushing = false;
 
-  constructor(private readonly options: SendWorkerOptions & { threads: number }) {}
+  constructor(private readonly options: SendWorkerOptions & { useThread: boolean }) {}
 
   /**
    * Requests that may be handed over beyond those in flight, so that the thread starts the
@@ -64,12 +64,12 @@ export class WebhookSendPool {
    * in the fan-out bench; one time left it waiting for the main thread.
    */
   get queueAllowance(): number {
-    return this.options.threads > 0 ? 3 * this.options.concurrency : 0;
+    return this.options.useThread ? 3 * this.options.concurrency : 0;
   }
 
   /** Sends a request; resolves with null when `cancelQueued` took it back before it started. */
   send(request: SendRequest): Promise<AttemptResult | null> {
-    if (this.options.threads === 0) {
+    if (!this.options.useThread) {
       return sendWebhook({
         url: request.url,
         headers: signatureHeaders(

@@ -7,25 +7,6 @@ export interface StreamPosition {
   sequence: string;
 }
 
-/** Compares two positions; both fields are unsigned integers as decimal text. */
-export function comparePositions(a: StreamPosition, b: StreamPosition): number {
-  return compareDecimal(a.transactionId, b.transactionId) || compareDecimal(a.sequence, b.sequence);
-}
-
-function compareDecimal(a: string, b: string): number {
-  const negativeA = a.startsWith('-');
-  const negativeB = b.startsWith('-');
-  if (negativeA !== negativeB) {
-    return negativeA ? -1 : 1;
-  }
-  let order = a.length - b.length;
-  if (order === 0 && a !== b) {
-    order = a < b ? -1 : 1;
-  }
-
-  return negativeA ? -order : order;
-}
-
 /** The subscription fields that a stream sends and records with, refreshed on every read. */
 export interface StreamSubscription extends StoredSecrets {
   id: string;
@@ -210,19 +191,23 @@ export class SubscriptionStream {
 
   /** Entries whose outcome waits to be recorded, in event order, marked as included. */
   takeSettled(limit: number): StreamEntry[] {
-    const taken: StreamEntry[] = [];
-    for (let index = this.head; index < this.entries.length && taken.length < limit; index += 1) {
+    const included: StreamEntry[] = [];
+    for (
+      let index = this.head;
+      index < this.entries.length && included.length < limit;
+      index += 1
+    ) {
       const entry = this.entries[index]!;
       if (entry.state === 'settled') {
         entry.state = 'included';
-        taken.push(entry);
+        included.push(entry);
       }
     }
     if (this.advance()) {
       this.cursorDirty = true;
     }
 
-    return taken;
+    return included;
   }
 
   /** Returns the entries of the current window that the subscription selects. */
@@ -256,7 +241,7 @@ export class SubscriptionStream {
     }
   }
 
-  /** Entries queued for sending or waiting: dropped at shutdown, read again by the next lease. */
+  /** Stops the stream and drops its waiting entries, which the next lease reads again. */
   abandon(): void {
     this.stopped = true;
     this.waiting.clear();

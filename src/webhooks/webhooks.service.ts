@@ -18,7 +18,7 @@ import {
   WebhookSubscriptionView,
   WebhookSubscriptionWithSecret,
 } from './dto/webhook.views';
-import { describePatternProblem } from './event-types';
+import { describePatternProblem, typeMatchesPatternsSql } from './event-types';
 import { findTargetProblem } from './target-guard';
 import { WebhookSecrets } from './webhook-secrets';
 import {
@@ -360,10 +360,7 @@ export class WebhooksService {
                                    THEN (e.payload->>'sessionId')::uuid END AS session_id
            FROM domain_events e
           WHERE e.organization_id = $1 AND e.occurred_at >= $3 AND e.occurred_at < $4
-            AND EXISTS (
-              SELECT 1 FROM unnest($5::text[]) AS p(pattern)
-               WHERE p.pattern = '*' OR p.pattern = e.type
-                  OR (right(p.pattern, 2) = '.*' AND starts_with(e.type, left(p.pattern, -1))))
+            AND ${typeMatchesPatternsSql('e.type', '$5')}
        ), filtered AS (
          SELECT * FROM selected
           WHERE ($6::uuid IS NULL OR session_id = $6::uuid)
